@@ -1,0 +1,67 @@
+"""Abstract pieces every public page type is built from."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class HeroImageMixin(models.Model):
+    """A hero image whose alt text is required whenever an image is chosen."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("immagine principale"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("testo alternativo dell'immagine"),
+        max_length=250,
+        blank=True,
+        help_text=_("Obbligatorio se scegli un'immagine: descrivi cosa mostra per chi non la vede."),
+    )
+
+    hero_panels = [
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Immagine principale"))
+    ]
+
+    hero_translatable_fields = [SynchronizedField("hero_image"), TranslatableField("hero_image_alt")]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": _("Scrivi il testo alternativo dell'immagine principale.")})
+
+
+class BasePage(Page):
+    """Every public page type: site-aware helpers written once."""
+
+    search_fields = Page.search_fields + [index.FilterField("locale_id")]
+
+    # Declared explicitly (not guessed by wagtail-localize) so each page type
+    # says which fields translators see and which stay in sync with Italian.
+    page_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+    ]
+    translatable_fields = page_translatable_fields
+
+    class Meta:
+        abstract = True
+
+    def get_portal_settings(self, request):
+        from sites.models import PortalSettings
+
+        return PortalSettings.for_request(request)

@@ -1,0 +1,64 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from home.blocks import BodyBlock
+
+from .base import BasePage, HeroImageMixin
+
+
+class HomePage(HeroImageMixin, BasePage):
+    """The root of a portal (or of the network site)."""
+
+    hero_title = models.CharField(
+        _("titolo in evidenza"),
+        max_length=200,
+        blank=True,
+        help_text=_("Il messaggio principale in cima alla home. Se vuoto si usa il titolo della pagina."),
+    )
+    intro = models.TextField(_("introduzione"), blank=True, help_text=_("Due o tre frasi su chi siete e cosa offrite."))
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("intro")], heading=_("Presentazione")),
+        *HeroImageMixin.hero_panels,
+        InlinePanel("featured_sections", heading=_("Sezioni in evidenza"), label=_("Sezione")),
+        FieldPanel("body"),
+    ]
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    translatable_fields = (
+        BasePage.page_translatable_fields
+        + HeroImageMixin.hero_translatable_fields
+        + [TranslatableField("hero_title"), TranslatableField("intro"), TranslatableField("body")]
+    )
+
+    # A portal root sits directly under Wagtail's root page.
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page del portale")
+        verbose_name_plural = _("home page dei portali")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_sections"] = [
+            item for item in self.featured_sections.select_related("page") if item.page and item.page.live
+        ]
+        return context
+
+
+class HomePageFeaturedSection(Orderable):
+    home_page = ParentalKey(HomePage, related_name="featured_sections", on_delete=models.CASCADE)
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("pagina"), on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(_("testo breve"), max_length=250, blank=True)
+
+    panels = [FieldPanel("page"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sezione in evidenza")

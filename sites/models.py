@@ -1,0 +1,149 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from home.blocks import HelplineBlock
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        label=_("Social network"),
+        choices=[
+            ("facebook", "Facebook"),
+            ("instagram", "Instagram"),
+            ("x", "X"),
+            ("youtube", "YouTube"),
+            ("linkedin", "LinkedIn"),
+            ("telegram", "Telegram"),
+            ("whatsapp", "WhatsApp"),
+        ],
+    )
+    url = blocks.URLBlock(label=_("Indirizzo"))
+
+    class Meta:
+        icon = "link-external"
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """Branding and contacts of one portal; each portal's staff edit only their own."""
+
+    portal_name = models.CharField(_("nome del portale"), max_length=120)
+    province = models.CharField(_("provincia"), max_length=80, blank=True)
+    region = models.CharField(_("regione"), max_length=80, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Mostrato nell'intestazione accanto al nome del portale."),
+    )
+
+    contact_email = models.EmailField(_("email di contatto"), blank=True)
+    contact_phone = models.CharField(_("telefono di contatto"), max_length=40, blank=True)
+    contact_address = models.TextField(_("indirizzo"), blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], verbose_name=_("social network"), blank=True, use_json_field=True
+    )
+
+    data_controller = models.CharField(
+        _("titolare del trattamento dei dati"),
+        max_length=200,
+        blank=True,
+        help_text=_("Es. Provincia di Siena, con sede in …"),
+    )
+    privacy_contact = models.CharField(
+        _("contatto del responsabile protezione dati (DPO)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Email o indirizzo a cui scrivere per esercitare i diritti sui propri dati."),
+    )
+    footer_text = models.TextField(_("testo a piè di pagina"), blank=True)
+
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("pagina privacy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    legal_notes_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("pagina note legali"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("dichiarazione di accessibilità"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    show_help_strip = models.BooleanField(
+        _('mostra la striscia "Aiuto subito"'),
+        default=False,
+        help_text=_("Mostra i numeri di emergenza in cima a ogni pagina del portale."),
+    )
+    emergency_helplines = StreamField(
+        [("helpline", HelplineBlock())],
+        verbose_name=_("numeri di emergenza"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("Es. 1522 antiviolenza e stalking, Numero Verde Antitratta."),
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [FieldPanel("portal_name"), FieldPanel("province"), FieldPanel("region"), FieldPanel("logo")],
+                        heading=_("Identità"),
+                    )
+                ],
+                heading=_("Portale"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("contact_email"),
+                    FieldPanel("contact_phone"),
+                    FieldPanel("contact_address"),
+                    FieldPanel("social_links"),
+                    FieldPanel("footer_text"),
+                ],
+                heading=_("Contatti"),
+            ),
+            ObjectList(
+                [FieldPanel("show_help_strip"), FieldPanel("emergency_helplines")],
+                heading=_("Aiuto subito"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("data_controller"),
+                    FieldPanel("privacy_contact"),
+                    FieldPanel("privacy_page"),
+                    FieldPanel("legal_notes_page"),
+                    FieldPanel("accessibility_page"),
+                ],
+                heading=_("Privacy e note legali"),
+            ),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("impostazioni del portale")
+        verbose_name_plural = _("impostazioni dei portali")
+
+    def __str__(self):
+        return self.portal_name or str(self.site)

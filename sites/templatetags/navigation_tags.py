@@ -1,0 +1,39 @@
+from django import template
+from wagtail.models import Site
+
+from sites import navigation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    current = context.get("page")
+    items = navigation.main_menu(request)
+    current_path = getattr(current, "path", "")
+    return [{**item, "active": bool(current_path) and current_path.startswith(item["path"])} for item in items]
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """The page's ancestors from the portal's home down, live ones only."""
+    site = Site.find_for_request(context["request"])
+    if site is None or page is None:
+        return []
+    home_depth = site.root_page.depth
+    return list(page.get_ancestors().filter(depth__gte=home_depth).live().specific(defer=True))
+
+
+@register.simple_tag
+def localized_url(page, request):
+    """URL of a page's translation in the active language (the page itself if none is live)."""
+    if page is None:
+        return ""
+    return page.localized.get_url(request)
+
+
+@register.simple_tag(takes_context=True)
+def portal_home_url(context):
+    """URL of the portal's home page in the active language."""
+    return navigation.home_url(context["request"])

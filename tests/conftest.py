@@ -1,0 +1,57 @@
+"""Shared fixtures.
+
+The test database gets the network site and two portals (Siena, Lucca) once per
+session; every test runs in a transaction that is rolled back, so tests see that
+world fresh. Browser tests need a real server thread and therefore a
+transactional database, which is flushed after each of them: they run last and
+build the world again for themselves (see ``tests/browser/conftest.py``).
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Site
+
+from tests.world import build_world
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests flush the database when they finish: keep them at the end.
+    items.sort(key=lambda item: "tests/browser/" in item.nodeid.replace("\\", "/"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        build_world()
+
+
+@pytest.fixture
+def network(db):
+    return Site.objects.get(hostname="localhost")
+
+
+@pytest.fixture
+def siena(db):
+    return Site.objects.get(hostname="siena.localhost")
+
+
+@pytest.fixture
+def lucca(db):
+    return Site.objects.get(hostname="lucca.localhost")
+
+
+@pytest.fixture
+def user_in(db):
+    """user_in("siena", "editors") → a member of that portal's group."""
+
+    def make(portal_key, role):
+        from django.contrib.auth.models import Group
+
+        site = Site.objects.get(hostname=f"{portal_key}.localhost")
+        user = get_user_model().objects.create_user(
+            username=f"{portal_key}-{role}-{get_user_model().objects.count()}", password="pw", email="staff@example.org"
+        )
+        user.groups.add(Group.objects.get(name=f"{site.site_name} {role}"))
+        return user
+
+    return make
