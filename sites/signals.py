@@ -17,3 +17,9 @@ def clear_navigation_on_page_change(**kwargs):
 @receiver(post_delete, sender=PortalSettings)
 def clear_navigation_on_settings_change(**kwargs):
     navigation.invalidate()
+
+
+@receiver(post_save, sender="wagtailcore.Site")
+@receiver(post_delete, sender="wagtailcore.Site")
+def clear_navigation_on_site_change(**kwargs):
+    navigation.invalidate()

@@ -1,0 +1,42 @@
+"""Site-aware helpers shared by every app that lists pages across portals."""
+
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from . import navigation
+
+
+def portal_directory():
+    """{root page path: {"id", "name", "root_url", "is_network"}} for every site, cached until a page or setting changes."""
+    key = f"sites:directory:{navigation._version()}"
+    directory = cache.get(key)
+    if directory is None:
+        directory = {}
+        sites = {site.root_page.translation_key: site for site in Site.objects.select_related("root_page")}
+        # Each language has its own copy of a portal's tree: map every copy's root to the portal.
+        for root in Page.objects.filter(translation_key__in=sites.keys(), depth=2):
+            site = sites[root.translation_key]
+            directory[root.path] = {
+                "id": site.pk,
+                "name": site.site_name or site.hostname,
+                "root_url": site.root_url,
+                "is_network": site.is_default_site,
+            }
+        cache.set(key, directory, 60 * 60)
+    return directory
+
+
+def portal_of(page):
+    """The portal (as in ``portal_directory``) a page belongs to, or None."""
+    directory = portal_directory()
+    # A page's tree path starts with its portal root's path (4 characters per level).
+    for length in range(len(page.path), 0, -4):
+        found = directory.get(page.path[:length])
+        if found:
+            return found
+    return None
+
+
+def is_network_site(site):
+    """The network site is the default site: it aggregates every portal's published content."""
+    return bool(site and site.is_default_site)
