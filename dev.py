@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""The two commands a new user needs.
+
+    python3 dev.py demo     install everything, build every portal with demo content, serve on :8000
+    python3 dev.py test     install everything and run the whole test suite (extra args go to pytest)
+
+Needs only Python 3.11+, Node.js/npm and git. SQLite by default; set DATABASE_URL to use PostgreSQL.
+Installs are skipped when nothing changed since the last run (stamp files in .venv and node_modules).
+"""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def run(*args, **kwargs):
+    print("$", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], cwd=ROOT, check=True, **kwargs)
+
+
+def _stamp_ok(stamp, *sources):
+    digest = hashlib.sha256(b"".join(Path(s).read_bytes() for s in sources if Path(s).exists())).hexdigest()
+    return stamp.exists() and stamp.read_text() == digest, digest
+
+
+def install_python():
+    if sys.version_info < (3, 11):
+        sys.exit("Python 3.11 or newer is needed (this is %d.%d)." % sys.version_info[:2])
+    if not PYTHON.exists():
+        print("Creating the virtual environment in .venv …", flush=True)
+        venv.create(VENV, with_pip=True)
+    stamp = VENV / ".installed"
+    ok, digest = _stamp_ok(stamp, ROOT / "pyproject.toml")
+    if not ok:
+        run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+        stamp.write_text(digest)
+
+
+def install_node():
+    npm = shutil.which("npm")
+    if npm is None:
+        sys.exit("npm is needed to install Bootstrap Italia: install Node.js (which includes npm) and run again.")
+    stamp = ROOT / "node_modules" / ".installed"
+    ok, digest = _stamp_ok(stamp, ROOT / "package.json", ROOT / "package-lock.json")
+    if not ok:
+        run(npm, "ci" if (ROOT / "package-lock.json").exists() else "install", "--no-audit", "--no-fund", "--loglevel=error")
+        stamp.write_text(digest)
+
+
+def manage(*args, env=None):
+    run(PYTHON, "manage.py", *args, env=env)
+
+
+def compile_messages():
+    if any((ROOT / "locale").glob("*/LC_MESSAGES/*.po")):
+        manage("compile_translations")
+
+
+def install():
+    install_python()
+    install_node()
+    compile_messages()
+
+
+def demo():
+    install()
+    manage("migrate", "--no-input", "-v", "0")
+    manage("load_demo")
+    print("\nServing on http://localhost:8000/ (portals at http://<name>.localhost:8000/). Stop with Ctrl+C.\n", flush=True)
+    try:
+        manage("runserver", "8000")
+    except KeyboardInterrupt:
+        pass
+
+
+def test(pytest_args):
+    install()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
+    result = subprocess.run([str(BIN / "pytest"), *pytest_args], cwd=ROOT, env=env, check=False)
+    sys.exit(result.returncode)
+
+
+def main(argv):
+    commands = {"demo": lambda: demo(), "test": lambda: test(argv[2:]), "install": install}
+    if len(argv) < 2 or argv[1] not in commands:
+        sys.exit(__doc__)
+    commands[argv[1]]()
+
+
+if __name__ == "__main__":
+    main(sys.argv)
