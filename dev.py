@@ -8,6 +8,7 @@ Needs only Python 3.11+, Node.js/npm and git. SQLite by default; set DATABASE_UR
 Installs are skipped when nothing changed since the last run (stamp files in .venv and node_modules).
 """
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -33,8 +34,8 @@ def _stamp_ok(stamp, *sources):
 
 
 def install_python():
-    if sys.version_info < (3, 11):
-        sys.exit("Python 3.11 or newer is needed (this is %d.%d)." % sys.version_info[:2])
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py may be started by an older system Python)
+        sys.exit(f"Python 3.11 or newer is needed (this is {sys.version_info[0]}.{sys.version_info[1]}).")
     if not PYTHON.exists():
         print("Creating the virtual environment in .venv …", flush=True)
         venv.create(VENV, with_pip=True)
@@ -53,8 +54,16 @@ def install_node():
     stamp = ROOT / "node_modules" / ".installed"
     ok, digest = _stamp_ok(stamp, ROOT / "package.json", ROOT / "package-lock.json")
     if not ok:
-        run(npm, "ci" if (ROOT / "package-lock.json").exists() else "install", "--no-audit", "--no-fund", "--loglevel=error")
+        run(
+            npm,
+            "ci" if (ROOT / "package-lock.json").exists() else "install",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+        )
         stamp.write_text(digest)
+    if not (ROOT / "static_build" / "css" / "bootstrap-italia.rtl.min.css").exists() or not ok:
+        run(npm, "run", "--silent", "build")
 
 
 def manage(*args, env=None):
@@ -76,11 +85,12 @@ def demo():
     install()
     manage("migrate", "--no-input", "-v", "0")
     manage("load_demo")
-    print("\nServing on http://localhost:8000/ (portals at http://<name>.localhost:8000/). Stop with Ctrl+C.\n", flush=True)
-    try:
+    print(
+        "\nServing on http://localhost:8000/ (portals at http://<name>.localhost:8000/). Stop with Ctrl+C.\n",
+        flush=True,
+    )
+    with contextlib.suppress(KeyboardInterrupt):
         manage("runserver", "8000")
-    except KeyboardInterrupt:
-        pass
 
 
 def test(pytest_args):

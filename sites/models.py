@@ -1,3 +1,4 @@
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -90,6 +91,17 @@ class PortalSettings(BaseSiteSetting):
         related_name="+",
     )
 
+    languages = models.ManyToManyField(
+        "wagtailcore.Locale",
+        verbose_name=_("lingue del portale"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Le lingue in cui il portale pubblica le pagine, oltre all'italiano (sempre presente). "
+            "Le pagine in altre lingue non vengono mostrate."
+        ),
+    )
+
     show_help_strip = models.BooleanField(
         _('mostra la striscia "Aiuto subito"'),
         default=False,
@@ -114,6 +126,7 @@ class PortalSettings(BaseSiteSetting):
                 ],
                 heading=_("Portale"),
             ),
+            ObjectList([FieldPanel("languages", widget=forms.CheckboxSelectMultiple)], heading=_("Lingue")),
             ObjectList(
                 [
                     FieldPanel("contact_email"),

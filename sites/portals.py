@@ -37,7 +37,13 @@ COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 )
-ROLES = ("editors", "moderators")
+TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+ROLES = ("editors", "moderators", "translators")
+PAGE_PERMISSIONS = {
+    "editors": EDITOR_PAGE_PERMISSIONS,
+    "moderators": MODERATOR_PAGE_PERMISSIONS,
+    "translators": TRANSLATOR_PAGE_PERMISSIONS,
+}
 
 
 class PortalError(Exception):
@@ -153,11 +159,13 @@ def provision_portal(*, name, hostname, port=80, province="", region="", slug=""
             created.append(f'group "{group.name}"')
         groups[role] = group
         group.permissions.add(_permission("wagtailadmin", "access_admin"))
-        page_codenames = MODERATOR_PAGE_PERMISSIONS if role == "moderators" else EDITOR_PAGE_PERMISSIONS
-        for codename in page_codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=home, permission=_permission("wagtailcore", codename)
-            )
+        if role == "translators":
+            group.permissions.add(_permission("wagtail_localize", "submit_translation"))
+        for root in home.get_translations(inclusive=True):
+            for codename in PAGE_PERMISSIONS[role]:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root, permission=_permission("wagtailcore", codename)
+                )
         for app_label, codename in COLLECTION_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=_permission(app_label, codename)
@@ -172,6 +180,21 @@ def provision_portal(*, name, hostname, port=80, province="", region="", slug=""
         task.groups.set([groups["moderators"]])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         created.append(f'workflow "{workflow.name}"')
-    WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    for root in home.get_translations(inclusive=True):
+        WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
 
     return ProvisionResult(site=site, home=home, collection=collection, groups=groups, created=created)
+
+
+def extend_portal_to_translated_root(source_root, translated_root):
+    """A portal home translated into a new language is a new tree root: give it the
+    same staff permissions and moderation workflow as the Italian home."""
+    if translated_root.depth != 2:
+        return
+    for permission in GroupPagePermission.objects.filter(page=source_root):
+        GroupPagePermission.objects.get_or_create(
+            group_id=permission.group_id, page=translated_root, permission_id=permission.permission_id
+        )
+    workflow_page = WorkflowPage.objects.filter(page=source_root).first()
+    if workflow_page:
+        WorkflowPage.objects.get_or_create(page=translated_root, defaults={"workflow": workflow_page.workflow})

@@ -1,6 +1,6 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import copy_for_translation_done, page_published, page_unpublished, post_page_move
 
 from . import navigation
 from .models import PortalSettings
@@ -22,4 +22,15 @@ def clear_navigation_on_settings_change(**kwargs):
 @receiver(post_save, sender="wagtailcore.Site")
 @receiver(post_delete, sender="wagtailcore.Site")
 def clear_navigation_on_site_change(**kwargs):
+    navigation.invalidate()
+
+
+@receiver(copy_for_translation_done)
+def extend_permissions_to_translated_portal_root(sender, source_obj, target_obj, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(target_obj, Page) and target_obj.depth == 2:
+        from .portals import extend_portal_to_translated_root
+
+        extend_portal_to_translated_root(source_obj, target_obj)
     navigation.invalidate()

@@ -19,6 +19,14 @@ def ensure_wagtail_roots():
         Page.add_root(title="Root", slug="root", locale=Locale.objects.get(language_code="it"))
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
+    # wagtail-localize creates this permission in a data migration, which a flush does not replay.
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type, _ = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
 
 
 def build_world():

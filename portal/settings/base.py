@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "sites.middleware.PortalLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -168,6 +169,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("bootstrap-italia", BASE_DIR / "node_modules" / "bootstrap-italia" / "dist"),
     ("leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+    # Built at setup by `npm run build`: the right-to-left Bootstrap Italia and the Arabic/Chinese fonts.
+    BASE_DIR / "static_build",
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from sites import navigation
+from sites import languages, navigation
 
 register = template.Library()
 
@@ -37,3 +37,29 @@ def localized_url(page, request):
 def portal_home_url(context):
     """URL of the portal's home page in the active language."""
     return navigation.home_url(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Entries of the language switcher for the current page (see sites.languages.language_links)."""
+    from django.utils.translation import get_language
+
+    return languages.language_links(context["request"], context.get("page"), get_language())
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context):
+    """[(hreflang, full URL)] for every live translation of the page, plus x-default (Italian)."""
+    page = context.get("page")
+    request = context["request"]
+    if page is None or not hasattr(page, "translation_key"):
+        return []
+    site = Site.find_for_request(request)
+    urls = languages.live_translation_urls(page, request, languages.portal_language_codes(site), full=True)
+    if len(urls) < 2:
+        return []
+    alternates = sorted(urls.items())
+    default = urls.get(languages.default_language())
+    if default:
+        alternates.append(("x-default", default))
+    return alternates

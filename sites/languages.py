@@ -1,0 +1,97 @@
+"""Per-portal language sets: which languages each portal offers.
+
+Neither Wagtail nor wagtail-localize knows that a portal offers only some of
+the installed languages, so this module answers it from ``PortalSettings.languages``
+(Italian, the default, is always offered).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language_info, get_supported_language_variant
+from django.utils.translation.trans_real import parse_accept_lang_header
+from wagtail.models import Page
+
+from . import navigation
+
+
+def default_language():
+    return settings.LANGUAGE_CODE
+
+
+def portal_language_codes(site):
+    """Codes of the languages a site offers, in the order of settings.LANGUAGES."""
+    if site is None:
+        return [default_language()]
+    key = f"sites:languages:{site.pk}:{navigation._version()}"
+    codes = cache.get(key)
+    if codes is None:
+        from .models import PortalSettings
+
+        chosen = set(
+            PortalSettings.languages.through.objects.filter(portalsettings__site=site).values_list(
+                "locale__language_code", flat=True
+            )
+        )
+        chosen.add(default_language())
+        codes = [code for code, _name in settings.LANGUAGES if code in chosen]
+        cache.set(key, codes, 60 * 60)
+    return codes
+
+
+def preferred_language(request, codes):
+    """The first language of the browser's Accept-Language that the portal offers, else Italian."""
+    for accepted, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+        if accepted == "*":
+            break
+        try:
+            variant = get_supported_language_variant(accepted)
+        except LookupError:
+            # "zh-CN" is offered as "zh-hans"; Django knows no such mapping.
+            variant = "zh-hans" if accepted.lower().startswith("zh") else None
+        if variant in codes:
+            return variant
+    return default_language()
+
+
+def language_name(code):
+    return get_language_info(code)["name_local"]
+
+
+def live_translation_urls(page, request, codes, full=False):
+    """{language code: URL} of the live, public translations of ``page`` (itself included) in ``codes``."""
+    translations = (
+        Page.objects.filter(translation_key=page.translation_key, locale__language_code__in=codes)
+        .live()
+        .public()
+        .select_related("locale")
+        .defer_streamfields()
+    )
+    return {
+        translation.locale.language_code: (translation.get_full_url(request) if full else translation.get_url(request))
+        for translation in translations
+    }
+
+
+def language_links(request, page, current_code):
+    """Switcher entries: each offered language links to the page's live translation, else to that
+    language's home page; a language whose home is not published yet is left out (never a dead link)."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    codes = portal_language_codes(site)
+    page_urls = live_translation_urls(page, request, codes) if page is not None else {}
+    home_urls = live_translation_urls(site.root_page, request, codes) if site is not None else {}
+    links = []
+    for code in codes:
+        url = page_urls.get(code) or home_urls.get(code)
+        if url:
+            links.append(
+                {
+                    "code": code,
+                    "name": language_name(code),
+                    "url": url,
+                    "active": code == current_code,
+                    "is_translation": code in page_urls,
+                }
+            )
+    return links
