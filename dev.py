@@ -62,8 +62,8 @@ def install_node():
             "--loglevel=error",
         )
         stamp.write_text(digest)
-    if not (ROOT / "static_build" / "css" / "bootstrap-italia.rtl.min.css").exists() or not ok:
-        run(npm, "run", "--silent", "build")
+    # Cheap (a few seconds) and depends on the templates (unused CSS is purged): always rebuild.
+    run(npm, "run", "--silent", "build")
 
 
 def manage(*args, env=None):

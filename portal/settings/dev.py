@@ -5,10 +5,10 @@ import os
 os.environ.setdefault("DEBUG", "1")
 
 from .base import *  # noqa: E402, F403
-from .base import STORAGES  # noqa: E402
+from .base import DEBUG, STORAGES  # noqa: E402
 
-# No collectstatic needed while developing: serve straight from the finders.
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-# Serve static files straight from the finders: no collectstatic needed.
-WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = True
+if DEBUG:
+    # No collectstatic needed while developing: serve straight from the finders.
+    STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    WHITENOISE_USE_FINDERS = True
+    WHITENOISE_AUTOREFRESH = True

@@ -16,6 +16,7 @@ from django.db import transaction
 from sites.models import PortalSettings
 from sites.portals import provision_portal
 
+from . import languages
 from .portals import HELPLINES, NETWORK, PORTALS
 
 # Apps append their demo modules here as they gain content.
@@ -120,4 +121,6 @@ def load(stdout):
 
         for module_name in DEMO_MODULES:
             importlib.import_module(module_name).load(context)
+        # Last, once every page exists: the portals' languages and translations.
+        languages.load(context)
     return context

@@ -24,17 +24,26 @@ def _load():
 
 
 def test_load_demo_builds_the_six_sites_and_is_idempotent(client):
-    output = _load()
+    output = _load()  # the test settings have DEBUG off, as in production
     for host in HOSTS:
         assert f"http://{host}:8000/" in output
     assert set(Site.objects.values_list("hostname", flat=True)) == set(HOSTS)
     assert Site.objects.get(is_default_site=True).hostname == "localhost"
     assert get_user_model().objects.filter(username__in=["admin", "siena-editor", "milano-moderator"]).count() == 3
+    # With DEBUG off the demo users get random passwords, printed once, never the known demo one.
+    assert "demo-password" not in output
+    assert not get_user_model().objects.get(username="siena-editor").check_password("demo-password")
+    assert "siena-editor" in output
 
     for host in HOSTS:
         response = client.get("/it/", HTTP_HOST=host)
         assert response.status_code == 200, host
     assert "Val d&#x27;Elsa" in client.get("/it/", HTTP_HOST="siena.localhost").content.decode()
+    # The portals speak their citizens' languages: Siena in Arabic, right to left; Milan in Chinese.
+    arabic = client.get("/ar/", HTTP_HOST="siena.localhost")
+    assert arabic.status_code == 200 and '<html lang="ar" dir="rtl">' in arabic.content.decode()
+    assert client.get("/zh-hans/", HTTP_HOST="milano.localhost").status_code == 200
+    assert client.get("/zh-hans/", HTTP_HOST="siena.localhost").status_code == 404
 
     counts = (Site.objects.count(), Page.objects.count(), Revision.objects.count(), get_user_model().objects.count())
     _load()
@@ -44,11 +53,3 @@ def test_load_demo_builds_the_six_sites_and_is_idempotent(client):
         Revision.objects.count(),
         get_user_model().objects.count(),
     ) == counts
-
-
-def test_demo_passwords_are_random_when_debug_is_off(settings):
-    settings.DEBUG = False
-    output = _load()
-    assert "demo-password" not in output
-    user = get_user_model().objects.get(username="siena-editor")
-    assert not user.check_password("demo-password")

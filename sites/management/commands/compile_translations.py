@@ -27,5 +27,7 @@ class Command(BaseCommand):
                 raise CommandError(f"compile_translations: {po_path}: {error}") from None
             catalogue.save_as_mofile(str(mo_path))
             compiled += 1
-            self.stdout.write(f"  {po_path.relative_to(settings.BASE_DIR)}: {catalogue.percent_translated()}% translated")
+            self.stdout.write(
+                f"  {po_path.relative_to(settings.BASE_DIR)}: {catalogue.percent_translated()}% translated"
+            )
         self.stdout.write(f"{compiled} catalogue(s) compiled, {len(catalogues) - compiled} already up to date.")

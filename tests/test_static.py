@@ -1,0 +1,27 @@
+"""The production static build works: every CSS reference resolves (whitenoise's manifest)."""
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.management import call_command
+from django.test import override_settings
+
+from portal.settings import base
+
+
+def test_built_assets_exist():
+    built = settings.BASE_DIR / "static_build"
+    if not built.exists():
+        pytest.skip("static_build/ is missing: run `npm run build` (dev.py does)")
+    for name in ("css/bootstrap-italia.min.css", "css/bootstrap-italia.rtl.min.css", "js/portal.min.js"):
+        assert (built / name).stat().st_size > 1000, name
+
+
+@pytest.mark.skipif(not (base.BASE_DIR / "static_build").exists(), reason="static_build/ is missing: run npm run build")
+def test_collectstatic_with_the_production_storage(tmp_path):
+    # Django resets staticfiles_storage when STORAGES or STATIC_ROOT change.
+    with override_settings(STORAGES=base.STORAGES, STATIC_ROOT=tmp_path):
+        call_command("collectstatic", "--no-input", verbosity=0)
+        assert (tmp_path / "staticfiles.json").exists()
+        hashed = staticfiles_storage.url("css/bootstrap-italia.rtl.min.css")
+        assert hashed.startswith("/static/css/bootstrap-italia.rtl.min.") and hashed.endswith(".css")
