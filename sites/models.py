@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -26,6 +27,24 @@ class SocialLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link-external"
+
+
+class SettingsTranslationBlock(blocks.StructBlock):
+    """The portal's texts in one more language (settings are one per portal, not per language)."""
+
+    language = blocks.ChoiceBlock(
+        label=_("Lingua"), choices=[(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    )
+    footer_text = blocks.TextBlock(label=_("Testo a piè di pagina"), required=False)
+    helpline_names = blocks.ListBlock(
+        blocks.CharBlock(max_length=120),
+        label=_("Nomi dei numeri di emergenza"),
+        help_text=_("Nello stesso ordine dei numeri di emergenza; i numeri non cambiano."),
+        default=[],
+    )
+
+    class Meta:
+        icon = "globe"
 
 
 @register_setting(icon="site")
@@ -115,6 +134,14 @@ class PortalSettings(BaseSiteSetting):
         help_text=_("Es. 1522 antiviolenza e stalking, Numero Verde Antitratta."),
     )
 
+    translations = StreamField(
+        [("language", SettingsTranslationBlock())],
+        verbose_name=_("testi nelle altre lingue"),
+        blank=True,
+        use_json_field=True,
+        help_text=_("Il testo a piè di pagina e i nomi dei numeri di emergenza nelle lingue del portale."),
+    )
+
     edit_handler = TabbedInterface(
         [
             ObjectList(
@@ -126,7 +153,10 @@ class PortalSettings(BaseSiteSetting):
                 ],
                 heading=_("Portale"),
             ),
-            ObjectList([FieldPanel("languages", widget=forms.CheckboxSelectMultiple)], heading=_("Lingue")),
+            ObjectList(
+                [FieldPanel("languages", widget=forms.CheckboxSelectMultiple), FieldPanel("translations")],
+                heading=_("Lingue"),
+            ),
             ObjectList(
                 [
                     FieldPanel("contact_email"),
@@ -160,3 +190,25 @@ class PortalSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.portal_name or str(self.site)
+
+    def _translation(self, language_code):
+        for block in self.translations:
+            if block.value["language"] == language_code:
+                return block.value
+        return None
+
+    def localized_footer_text(self, language_code):
+        translation = self._translation(language_code)
+        return (translation and translation["footer_text"]) or self.footer_text
+
+    def localized_helplines(self, language_code):
+        """The emergency helplines with their names in the given language where staff wrote one."""
+        translation = self._translation(language_code)
+        names = list(translation["helpline_names"]) if translation else []
+        helplines = []
+        for index, block in enumerate(self.emergency_helplines):
+            helpline = dict(block.value)
+            if index < len(names) and names[index]:
+                helpline["name"] = names[index]
+            helplines.append(helpline)
+        return helplines

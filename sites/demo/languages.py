@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page
 from sites.models import PortalSettings
 from sites.translation import source_strings, translate
 
+from .portals import HELPLINES
 from .translations import PORTAL_LANGUAGES, SLUGS, STRINGS
 
 
@@ -22,6 +23,15 @@ def strings_for(page, code):
         elif text == page.slug and code in SLUGS.get(text, {}):
             found[text] = SLUGS[text][code]
     return found
+
+
+def settings_texts(spec, code):
+    """The portal settings' footer and helpline names in ``code``."""
+    return {
+        "language": code,
+        "footer_text": STRINGS.get(spec.about, {}).get(code, ""),
+        "helpline_names": [STRINGS.get(helpline["name"], {}).get(code, "") for helpline in HELPLINES],
+    }
 
 
 def translate_tree(page, code, depth=1):
@@ -45,6 +55,7 @@ def load(context):
         settings = PortalSettings.objects.get(site=result.site)
         if not settings.languages.exists():
             settings.languages.set(Locale.objects.filter(language_code__in=codes))
+            settings.translations = [("language", settings_texts(context.specs[key], code)) for code in codes]
             settings.save()
         home = Page.objects.get(pk=result.home.pk)
         created = sum(translate_tree(home, code) for code in codes)

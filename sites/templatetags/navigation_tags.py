@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Site
 
 from sites import languages, navigation
+from sites.models import PortalSettings
 
 register = template.Library()
 
@@ -63,3 +64,18 @@ def hreflang_alternates(context):
     if default:
         alternates.append(("x-default", default))
     return alternates
+
+
+@register.simple_tag(takes_context=True)
+def portal_helplines(context):
+    """The portal's emergency helplines, named in the active language where staff translated them."""
+    from django.utils.translation import get_language
+
+    return PortalSettings.for_request(context["request"]).localized_helplines(get_language())
+
+
+@register.simple_tag(takes_context=True)
+def portal_footer_text(context):
+    from django.utils.translation import get_language
+
+    return PortalSettings.for_request(context["request"]).localized_footer_text(get_language())

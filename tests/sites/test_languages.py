@@ -114,3 +114,33 @@ def test_translated_portal_root_gets_the_portal_staff_permissions(client, siena,
     lucca_about = section(lucca, "chi-siamo")
     response = client.get(f"/admin/pages/{lucca_about.pk}/edit/")
     assert response.status_code in (302, 403) and response.get("Location", "/admin/") == "/admin/"
+
+
+def test_footer_and_helpline_names_follow_the_language(client, siena):
+    offer(siena, "ar")
+    translate(siena.root_page, "ar")
+    settings = PortalSettings.for_site(siena)
+    settings.footer_text = "Il centro pari opportunità della provincia."
+    settings.show_help_strip = True
+    settings.emergency_helplines = [
+        ("helpline", {"name": "1522 – antiviolenza e stalking", "number": "1522", "free_of_charge": True}),
+        ("helpline", {"name": "Numero Verde Antitratta", "number": "800 290 290", "free_of_charge": True}),
+    ]
+    settings.translations = [
+        (
+            "language",
+            {
+                "language": "ar",
+                "footer_text": "مركز تكافؤ الفرص في المقاطعة.",
+                "helpline_names": ["1522 – مكافحة العنف"],
+            },
+        )
+    ]
+    settings.save()
+
+    arabic = client.get("/ar/", HTTP_HOST="siena.localhost").content.decode()
+    assert '1522 – مكافحة العنف: <span dir="ltr">1522</span>' in arabic
+    assert 'Numero Verde Antitratta: <span dir="ltr">800 290 290</span>' in arabic  # not translated: Italian
+    assert "مركز تكافؤ الفرص في المقاطعة." in arabic
+    italian = client.get("/it/", HTTP_HOST="siena.localhost").content.decode()
+    assert "1522 – antiviolenza e stalking" in italian and "Il centro pari opportunità della provincia." in italian
