@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -19,4 +20,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Public pages live under a language prefix (/it/, /en/, /ar/ …); "/" redirects to one.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    # Wagtail's page URLs allow no dots; routable pages also serve files (export.csv, rss.xml, calendar.ics).
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:csv|json|ics|xml)/?)$", wagtail_views.serve, name="wagtail_serve_file"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

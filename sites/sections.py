@@ -51,9 +51,24 @@ LEGAL_NOTES = Section(
 
 PORTAL_SECTIONS = (
     Section("progetti", "Progetti", fields={"intro": "I progetti per le pari opportunità sul territorio."}),
-    Section("associazioni", "Associazioni", fields={"intro": "Le associazioni del territorio."}),
-    Section("imprese-femminili", "Imprese femminili", fields={"intro": "Le imprese guidate da donne."}),
-    Section("centri-e-servizi", "Centri e servizi", fields={"intro": "Dove trovare ascolto, orientamento e aiuto."}),
+    Section(
+        "associazioni",
+        "Associazioni",
+        model="directory.DirectoryIndexPage",
+        fields={"intro": "Le associazioni del territorio.", "kind": "association"},
+    ),
+    Section(
+        "imprese-femminili",
+        "Imprese femminili",
+        model="directory.DirectoryIndexPage",
+        fields={"intro": "Le imprese guidate da donne.", "kind": "business"},
+    ),
+    Section(
+        "centri-e-servizi",
+        "Centri e servizi",
+        model="directory.DirectoryIndexPage",
+        fields={"intro": "Dove trovare ascolto, orientamento e aiuto.", "kind": "service"},
+    ),
     Section("campagne", "Campagne", fields={"intro": "Le campagne di sensibilizzazione."}),
     Section("notizie", "Notizie", fields={"intro": "Notizie e comunicati stampa."}),
     Section("chi-siamo", "Chi siamo", fields={"intro": "L'ufficio pari opportunità e la sua rete."}),

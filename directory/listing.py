@@ -1,0 +1,189 @@
+"""The directory index: filters, A–Z letters, pagination and map points, all read from the URL.
+
+Query parameters (Italian, as the public sees them): ``q`` (text), ``categoria``
+(category slug), ``comune`` (municipality), ``lingua`` (language code),
+``aperto=1`` (open now), ``lettera`` (initial A–Z), ``page``.
+"""
+
+import string
+import unicodedata
+
+from django import forms
+from django.conf import settings
+from django.db.models import Q
+from django.db.models.functions import Lower, Substr, Upper
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from home.listing import paginate
+
+from .choices import SPOKEN_LANGUAGES
+from .models import DirectoryCategory
+
+PER_PAGE = 24
+MAP_LIMIT = 1000
+LOGO_SPEC = "fill-96x96"
+LETTERS = string.ascii_uppercase
+ACCENTS = ("\u0300", "\u0301")  # grave and acute, the accents an Italian initial can carry
+DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+
+
+def base_letter(char):
+    """ "À" → "A": accented initials are listed under their letter."""
+    return unicodedata.normalize("NFD", char or "")[:1].upper()
+
+
+def _starts_with_letter(letter):
+    """Titles starting with the letter or an accented form of it (Àncora under A)."""
+    forms_of_letter = {letter, *(unicodedata.normalize("NFC", letter + accent) for accent in ACCENTS)}
+    query = Q()
+    for form in forms_of_letter:
+        query |= Q(title__istartswith=form)
+    return query
+
+
+def tile_settings():
+    """The map tile server (``DIRECTORY_TILE_URL``, OpenStreetMap by default) and its attribution."""
+    return {
+        "url": getattr(settings, "DIRECTORY_TILE_URL", "") or DEFAULT_TILE_URL,
+        "attribution": getattr(settings, "DIRECTORY_TILE_ATTRIBUTION", "") or DEFAULT_TILE_ATTRIBUTION,
+    }
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Cerca per nome o servizio"), required=False, max_length=100)
+    categoria = forms.ChoiceField(label=_("Categoria"), required=False)
+    comune = forms.ChoiceField(label=_("Comune"), required=False)
+    lingua = forms.ChoiceField(label=_("Lingua allo sportello"), required=False)
+    aperto = forms.BooleanField(label=_("Solo aperti ora"), required=False)
+    lettera = forms.ChoiceField(required=False, choices=[("", "")] + [(letter, letter) for letter in LETTERS])
+
+    def __init__(self, data, *, categories, municipalities, languages):
+        super().__init__(data)
+        every = [("", _("Tutte"))]
+        self.fields["categoria"].choices = every + [(category.slug, category.name) for category in categories]
+        self.fields["comune"].choices = [("", _("Tutti"))] + [(name, name) for name in municipalities]
+        self.fields["lingua"].choices = every + [(code, label) for code, label in SPOKEN_LANGUAGES if code in languages]
+
+    def clean_lettera(self):
+        return self.cleaned_data["lettera"].upper()
+
+    @property
+    def active(self):
+        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())
+
+
+def _clean_params(request):
+    data = request.GET.copy()
+    if "lettera" in data:
+        data["lettera"] = data["lettera"].upper()
+    return data
+
+
+def filter_entries(entries, filters, now):
+    """Apply the cleaned filters (all but the letter) to a DirectoryEntryQuerySet."""
+    query = filters.get("q", "").strip()
+    if query:
+        entries = entries.filter(
+            Q(title__icontains=query)
+            | Q(short_description__icontains=query)
+            | Q(services__icontains=query)
+            | Q(municipality__icontains=query)
+        )
+    if filters.get("categoria"):
+        entries = entries.in_category(filters["categoria"])
+    if filters.get("comune"):
+        entries = entries.filter(municipality=filters["comune"])
+    if filters.get("lingua"):
+        entries = entries.speaking(filters["lingua"])
+    if filters.get("aperto"):
+        entries = entries.open_at(now)
+    return entries
+
+
+def directory_categories(index):
+    """The categories of the directory's kind in its language (the default language's where untranslated)."""
+    default_locale_id = Locale.get_default().pk
+    found = {}
+    for category in DirectoryCategory.objects.filter(
+        kind=index.kind, locale_id__in={index.locale_id, default_locale_id}
+    ):
+        if category.translation_key not in found or category.locale_id == index.locale_id:
+            found[category.translation_key] = category
+    return sorted(found.values(), key=lambda category: category.name.lower())
+
+
+def export_url(index, request, extension):
+    """``…/export.csv`` (Wagtail's routable pages answer it with or without the trailing slash)."""
+    return index.get_url(request) + index.reverse_subpage(f"export_{extension}").rstrip("/")
+
+
+def directory_listing_context(index, request, now=None):
+    now = now or timezone.now()
+    base = index.entries()
+
+    # The filter choices: this directory's categories (in its language) and what its entries contain.
+    categories = directory_categories(index)
+    municipalities = sorted(set(base.exclude(municipality="").values_list("municipality", flat=True)), key=str.lower)
+    languages = {code for codes in base.values_list("languages", flat=True) for code in codes}
+
+    form = DirectoryFilterForm(
+        _clean_params(request) if request.GET else None,
+        categories=categories,
+        municipalities=municipalities,
+        languages=languages,
+    )
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    entries = filter_entries(base, filters, now)
+
+    # Letters with at least one entry among the filtered ones (one query).
+    initials = {
+        base_letter(initial)
+        for initial in entries.order_by()
+        .annotate(initial=Upper(Substr("title", 1, 1)))
+        .values_list("initial", flat=True)
+        .distinct()
+    }
+    letter = filters.get("lettera", "")
+    if letter:
+        entries = entries.filter(_starts_with_letter(letter))
+
+    entries = entries.order_by(Lower("title"), "pk")
+    map_entries = entries.exclude(latitude=None).exclude(longitude=None)
+    index_url = index.get_url(request)
+    source = index.source_directory()
+    source_url = source.get_url(request) if source else index_url
+    map_points = [
+        {
+            "name": row["title"],
+            # Entries are children of this directory or, untranslated, of its default-language version.
+            "url": f"{index_url if row['path'].startswith(index.path) else source_url}{row['slug']}/",
+            "lat": float(row["latitude"]),
+            "lng": float(row["longitude"]),
+            "place": row["municipality"],
+        }
+        for row in map_entries.values("title", "slug", "path", "latitude", "longitude", "municipality")[:MAP_LIMIT]
+    ]
+
+    page_obj = paginate(request, entries.with_public_data(LOGO_SPEC), PER_PAGE)
+    page_obj.object_list = list(page_obj.object_list)
+    names = {category.translation_key: category.name for category in categories}
+    for entry in page_obj.object_list:
+        entry.category_names = [names.get(c.translation_key, c.name) for c in entry.categories.all()]
+        entry.open_now = entry.is_open_at(now) if entry.has_opening_hours else None
+
+    return {
+        "filter_form": form,
+        "filters_active": form.active,
+        "page_obj": page_obj,
+        "entries": page_obj.object_list,
+        "letters": [(char, char in initials) for char in LETTERS],
+        "current_letter": letter,
+        "map_points": map_points,
+        "tile": tile_settings(),
+        "logo_spec": LOGO_SPEC,
+        "export_csv_url": export_url(index, request, "csv"),
+        "export_json_url": export_url(index, request, "json"),
+    }

@@ -1,0 +1,84 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Locale
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from directory.choices import DirectoryKind
+from home.models import BasePage
+
+
+class DirectoryIndexPage(RoutablePageMixin, BasePage):
+    """A directory (associations, women's businesses, or centres and services) of one portal.
+
+    Lists its live ``DirectoryEntryPage`` children with filters, A–Z letters,
+    pagination and a map; ``export.csv`` and ``export.json`` publish their
+    public fields as open data (CC-BY 4.0).
+    """
+
+    kind = models.CharField(
+        _("tipo di elenco"),
+        max_length=20,
+        choices=DirectoryKind.choices,
+        default=DirectoryKind.ASSOCIATION,
+        help_text=_("Decide le categorie disponibili e come sono descritte le schede."),
+    )
+    intro = models.TextField(_("introduzione"), blank=True, help_text=_("Un breve paragrafo sotto il titolo."))
+
+    content_panels = BasePage.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro", boost=1.5), index.FilterField("kind")]
+    translatable_fields = BasePage.page_translatable_fields + [SynchronizedField("kind"), TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.DirectoryEntryPage"]
+
+    class Meta:
+        verbose_name = _("elenco")
+        verbose_name_plural = _("elenchi")
+
+    def source_directory(self):
+        """This directory in the default language, when this one is a translation (else None)."""
+        if not hasattr(self, "_source_directory"):
+            default = Locale.get_default()
+            self._source_directory = (
+                None if self.locale_id == default.pk else self.get_translations().filter(locale=default).first()
+            )
+        return self._source_directory
+
+    def entries(self):
+        """Live, public entries of this directory: its children, hence its portal and language.
+
+        A translated directory also lists the entries of the default-language directory that
+        have no translation here yet, so a listing is never hidden because nobody translated it.
+        """
+        from .entry_page import DirectoryEntryPage
+
+        entries = DirectoryEntryPage.objects.child_of(self)
+        source = self.source_directory()
+        if source is not None:
+            untranslated = DirectoryEntryPage.objects.child_of(source).exclude(
+                translation_key__in=entries.values("translation_key")
+            )
+            entries = entries | untranslated
+        return entries.live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.listing import directory_listing_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_listing_context(self, request))
+        return context
+
+    @path("export.csv/", name="export_csv")
+    def export_csv(self, request):
+        from directory.export import csv_response
+
+        return csv_response(self, request)
+
+    @path("export.json/", name="export_json")
+    def export_json(self, request):
+        from directory.export import json_response
+
+        return json_response(self, request)
