@@ -69,8 +69,13 @@ PORTAL_SECTIONS = (
         model="directory.DirectoryIndexPage",
         fields={"intro": "Dove trovare ascolto, orientamento e aiuto.", "kind": "service"},
     ),
-    Section("campagne", "Campagne", fields={"intro": "Le campagne di sensibilizzazione."}),
-    Section("notizie", "Notizie", fields={"intro": "Notizie e comunicati stampa."}),
+    Section(
+        "campagne",
+        "Campagne",
+        model="campaigns.CampaignIndexPage",
+        fields={"intro": "Le campagne di sensibilizzazione e i prossimi eventi."},
+    ),
+    Section("notizie", "Notizie", model="campaigns.NewsIndexPage", fields={"intro": "Notizie e comunicati stampa."}),
     Section("chi-siamo", "Chi siamo", fields={"intro": "L'ufficio pari opportunità e la sua rete."}),
     Section("contatti", "Contatti", fields={"intro": "Come raggiungerci e scriverci."}),
     PRIVACY,
@@ -81,7 +86,12 @@ PORTAL_SECTIONS = (
 # The network site aggregates the portals: it has no directories of its own.
 NETWORK_SECTIONS = (
     Section("progetti", "Progetti", fields={"intro": "I progetti di tutti i portali della rete."}),
-    Section("campagne", "Campagne", fields={"intro": "Le campagne di tutti i portali della rete."}),
+    Section(
+        "campagne",
+        "Campagne",
+        model="campaigns.CampaignIndexPage",
+        fields={"intro": "Le campagne e gli eventi di tutti i portali della rete."},
+    ),
     Section("chi-siamo", "Chi siamo", fields={"intro": "La rete dei portali provinciali per le pari opportunità."}),
     Section("contatti", "Contatti", fields={"intro": "Come scrivere alla rete."}),
     PRIVACY,

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -50,6 +51,9 @@ class HomePage(HeroImageMixin, BasePage):
         context["featured_sections"] = [
             item for item in self.featured_sections.select_related("page") if item.page and item.page.live
         ]
+        # Apps add panels to the home page (e.g. running campaigns) without home importing them:
+        # each "portal_home_panels" hook returns {"template": ..., **its context} or None.
+        context["home_panels"] = [panel for fn in hooks.get_hooks("portal_home_panels") if (panel := fn(request, self))]
         return context
 
 

@@ -1,5 +1,12 @@
 """Factories for every page type, one module per app, re-exported here."""
 
+from .campaigns import (
+    CampaignIndexPageFactory,
+    CampaignPageFactory,
+    EventPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
 from .directory import (
     DirectoryCategoryFactory,
     DirectoryEntryPageFactory,
@@ -9,6 +16,11 @@ from .directory import (
 from .home import HomePageFactory, StandardPageFactory
 
 __all__ = [
+    "CampaignIndexPageFactory",
+    "CampaignPageFactory",
+    "EventPageFactory",
+    "NewsIndexPageFactory",
+    "NewsPageFactory",
     "DirectoryCategoryFactory",
     "DirectoryEntryPageFactory",
     "DirectoryIndexPageFactory",

@@ -1,0 +1,65 @@
+"""Which campaigns and events a portal (or the network) shows: the listing logic, out of templates."""
+
+from django.db.models import Prefetch
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from sites.utils import is_network_site
+
+from . import schedule
+
+CARD_RENDITION = "fill-640x360"
+
+
+def portal_root(page):
+    """The home page (depth 2) of the tree ``page`` is in, in the page's own language."""
+    if page.depth <= 2:
+        return page
+    return Page.objects.ancestor_of(page).get(depth=2)
+
+
+def campaigns_in(site, root, locale):
+    """Live, public campaigns of a portal (under ``root``), or of every portal on the network site."""
+    from .models import CampaignPage
+
+    campaigns = CampaignPage.objects.live().public().filter(locale=locale)
+    if is_network_site(site):
+        return campaigns.originals()
+    return campaigns.descendant_of(root)
+
+
+def events_in(site, root, locale):
+    """Live, public events of a portal, or of every portal on the network site (each national event once)."""
+    from .models import CampaignPage, EventPage
+
+    events = EventPage.objects.live().public().filter(locale=locale)
+    if is_network_site(site):
+        # Events inside the portals' copies of a national campaign repeat the network's own.
+        copies = CampaignPage.objects.filter(copied_from__isnull=False).values("path")
+        return events.annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen)).exclude(
+            parent_path__in=copies
+        )
+    return events.descendant_of(root)
+
+
+def with_card_images(queryset):
+    """Prefetch the card image and its rendition: two queries whatever the number of cards."""
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    return queryset.prefetch_related(Prefetch("hero_image", queryset=images))
+
+
+def current_campaigns(queryset, today=None):
+    """(running, upcoming): running ones by start (newest first), upcoming ones by next start."""
+    today = today or timezone.localdate()
+    running, upcoming = [], []
+    for campaign in queryset.not_archived(today):
+        campaign.schedule = campaign.get_schedule(today)
+        if campaign.schedule.status == schedule.RUNNING:
+            running.append(campaign)
+        elif campaign.schedule.status == schedule.UPCOMING:
+            upcoming.append(campaign)
+    running.sort(key=lambda c: (c.schedule.starts, c.pk), reverse=True)
+    upcoming.sort(key=lambda c: (c.schedule.starts, c.pk))
+    return running, upcoming

@@ -1,0 +1,61 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from home.listing import paginate
+from home.models import BasePage
+
+from .. import listing
+
+NEWS_PER_PAGE = 10
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The "Notizie" section: news and press releases, newest first, with RSS and Atom feeds."""
+
+    intro = models.TextField(_("introduzione"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    translatable_fields = BasePage.page_translatable_fields + [TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("indice delle notizie")
+        verbose_name_plural = _("indici delle notizie")
+
+    def news(self):
+        """This section's live, public news in this language, newest first."""
+        from .news_page import NewsPage
+
+        return NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = listing.with_card_images(self.news().defer_streamfields())
+        context["news_page"] = paginate(request, news, NEWS_PER_PAGE)
+        url = self.get_url(request)
+        context["rss_url"] = url + self.reverse_subpage("rss")
+        context["atom_url"] = url + self.reverse_subpage("atom")
+        return context
+
+    def _feed(self, request, kind):
+        from ..feeds import FEED_LENGTH, feed_response
+
+        portal = listing.portal_root(self)
+        title = f"{portal.title} – {self.title}" if portal.pk != self.pk else self.title
+        return feed_response(kind, self, self.news().defer_streamfields()[:FEED_LENGTH], request, title=title)
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        return self._feed(request, "rss")
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        return self._feed(request, "atom")

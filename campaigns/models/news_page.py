@@ -1,0 +1,81 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.models import BasePage, HeroImageMixin
+
+from ..panels import OptionalPageChooserPanel
+
+
+class NewsPage(HeroImageMixin, BasePage):
+    """A piece of news or a press release."""
+
+    date = models.DateField(_("data"), default=timezone.localdate, help_text=_("La data della notizia."))
+    summary = models.TextField(
+        _("in breve"), help_text=_("Due o tre frasi: compaiono negli elenchi e nei feed RSS e Atom.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
+    related_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("campagna o progetto collegato"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        *HeroImageMixin.hero_panels,
+        FieldPanel("body"),
+        OptionalPageChooserPanel("related_page", page_type=["campaigns.CampaignPage", "projects.ProjectPage"]),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("title", boost=3),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    translatable_fields = (
+        BasePage.page_translatable_fields
+        + HeroImageMixin.hero_translatable_fields
+        + [
+            TranslatableField("summary"),
+            TranslatableField("body"),
+            SynchronizedField("date"),
+            SynchronizedField("related_page"),
+        ]
+    )
+
+    parent_page_types = ["campaigns.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("notizia")
+        verbose_name_plural = _("notizie")
+
+    @property
+    def intro(self):
+        # base.html describes a page by its intro.
+        return self.summary
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.related()
+        context["share_url"] = self.get_full_url(request)
+        context["share_title"] = self.title
+        return context
+
+    def related(self):
+        """The related campaign or project in this language, if live."""
+        if not self.related_page_id:
+            return None
+        page = self.related_page.localized
+        return page if page.live else None

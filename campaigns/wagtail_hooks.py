@@ -1,0 +1,66 @@
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.models import Site
+
+from sites.utils import is_network_site
+
+from . import listing
+
+HOME_CAMPAIGNS = 3
+HOME_EVENTS = 3
+
+
+@hooks.register("portal_home_panels")
+def running_campaigns_and_next_events(request, home_page):
+    """The home page features the running campaigns and the next events of that portal and language
+    (of every portal on the network site). Nothing to show: no panel."""
+    from .models import CampaignIndexPage
+
+    site = Site.find_for_request(request)
+    campaigns = listing.with_card_images(listing.campaigns_in(site, home_page, home_page.locale_id).for_listing())
+    running, _upcoming = listing.current_campaigns(campaigns, timezone.localdate())
+    events = list(
+        listing.events_in(site, home_page, home_page.locale_id).for_listing().upcoming().order_by("start")[:HOME_EVENTS]
+    )
+    if not running and not events:
+        return None
+    index = CampaignIndexPage.objects.live().public().child_of(home_page).first()
+    return {
+        "template": "campaigns/includes/home_panel.html",
+        "running": running[:HOME_CAMPAIGNS],
+        "events": events,
+        "index": index,
+        "show_portal": is_network_site(site),
+    }
+
+
+@hooks.register("register_admin_urls")
+def copy_to_portals_url():
+    from .views import copy_to_portals
+
+    return [path("campaigns/<int:page_id>/copy-to-portals/", copy_to_portals, name="campaigns_copy_to_portals")]
+
+
+def _copy_button(page, user, priority):
+    from .views import can_copy_to_portals
+
+    if can_copy_to_portals(user, page) and is_network_site(page.get_site()):
+        yield Button(
+            _("Copia nei portali"),
+            reverse("campaigns_copy_to_portals", args=[page.pk]),
+            icon_name="copy",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def copy_to_portals_listing_button(page, user, next_url=None):
+    yield from _copy_button(page, user, priority=25)
+
+
+@hooks.register("register_page_header_buttons")
+def copy_to_portals_header_button(page, user, view_name=None, next_url=None):
+    yield from _copy_button(page, user, priority=35)
