@@ -77,7 +77,22 @@ PORTAL_SECTIONS = (
     ),
     Section("notizie", "Notizie", model="campaigns.NewsIndexPage", fields={"intro": "Notizie e comunicati stampa."}),
     Section("chi-siamo", "Chi siamo", fields={"intro": "L'ufficio pari opportunità e la sua rete."}),
-    Section("contatti", "Contatti", fields={"intro": "Come raggiungerci e scriverci."}),
+    Section(
+        "iscrivi-la-tua-organizzazione",
+        "Iscrivi la tua organizzazione",
+        model="forms.ListingRegistrationPage",
+        show_in_menus=False,
+        fields={
+            "intro": "Associazioni, imprese e servizi del territorio possono chiedere di comparire negli "
+            "elenchi del portale: compila la scheda, l'ufficio la controlla e la pubblica."
+        },
+    ),
+    Section(
+        "contatti",
+        "Contatti",
+        model="forms.FormPage",
+        fields={"intro": "Come raggiungerci e scriverci: rispondiamo entro pochi giorni lavorativi."},
+    ),
     PRIVACY,
     ACCESSIBILITY,
     LEGAL_NOTES,
@@ -93,7 +108,7 @@ NETWORK_SECTIONS = (
         fields={"intro": "Le campagne e gli eventi di tutti i portali della rete."},
     ),
     Section("chi-siamo", "Chi siamo", fields={"intro": "La rete dei portali provinciali per le pari opportunità."}),
-    Section("contatti", "Contatti", fields={"intro": "Come scrivere alla rete."}),
+    Section("contatti", "Contatti", model="forms.FormPage", fields={"intro": "Come scrivere alla rete."}),
     PRIVACY,
     ACCESSIBILITY,
     LEGAL_NOTES,

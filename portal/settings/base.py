@@ -205,6 +205,17 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Public forms (contact forms, self-registration of organisations).
+FORMS_RATE_LIMIT = os.environ.get("FORMS_RATE_LIMIT", "5/hour")  # submissions per IP address
+# The header carrying the client's address behind a proxy, as in request.META (e.g. HTTP_X_FORWARDED_FOR).
+FORMS_CLIENT_IP_HEADER = os.environ.get("FORMS_CLIENT_IP_HEADER", "REMOTE_ADDR")
+FORMS_LOGO_MAX_BYTES = 2 * 1024 * 1024
+FORMS_LOGO_MAX_PIXELS = 16_000_000
+FORMS_LOGO_MAX_SIDE = 4000
+FORMS_PRIVATE_LINK_MAX_AGE_DAYS = int(os.environ.get("FORMS_PRIVATE_LINK_MAX_AGE_DAYS", "60"))
+LISTING_RENEWAL_MONTHS = int(os.environ.get("LISTING_RENEWAL_MONTHS", "12"))
+LISTING_RENEWAL_GRACE_DAYS = int(os.environ.get("LISTING_RENEWAL_GRACE_DAYS", "30"))
+
 # Directory maps: the tile server (OpenStreetMap's by default) and the credit it requires.
 DIRECTORY_TILE_URL = os.environ.get("DIRECTORY_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 DIRECTORY_TILE_ATTRIBUTION = os.environ.get(

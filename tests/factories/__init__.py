@@ -13,6 +13,7 @@ from .directory import (
     DirectoryIndexPageFactory,
     DirectoryOpeningHoursFactory,
 )
+from .forms import FormFieldFactory, FormPageFactory, ListingRegistrationPageFactory
 from .home import HomePageFactory, StandardPageFactory
 
 __all__ = [
@@ -25,6 +26,9 @@ __all__ = [
     "DirectoryEntryPageFactory",
     "DirectoryIndexPageFactory",
     "DirectoryOpeningHoursFactory",
+    "FormFieldFactory",
+    "FormPageFactory",
     "HomePageFactory",
+    "ListingRegistrationPageFactory",
     "StandardPageFactory",
 ]

@@ -1,0 +1,84 @@
+import secrets
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def _new_link_key():
+    return secrets.token_urlsafe(16)
+
+
+class ListingRegistrationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Only the registrations of the portals this member of staff works for."""
+        from sites.permissions import sites_for_user
+
+        return self.filter(site__in=sites_for_user(user))
+
+    def pending(self):
+        """Waiting for a moderator: a new registration, or a change to a published one."""
+        return self.filter(models.Q(status=ListingRegistration.Status.PENDING) | models.Q(change_pending=True))
+
+
+class ListingRegistration(models.Model):
+    """A directory entry that came in through self-registration, with its submitter's private details.
+
+    The entry itself is a page; this record keeps who sent it (never public), the key of
+    their private link and where the entry stands in moderation and renewal.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("in attesa di verifica")
+        PUBLISHED = "published", _("pubblicata")
+        REJECTED = "rejected", _("non accettata")
+        EXPIRED = "expired", _("ritirata per mancato rinnovo")
+
+    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("portale"), on_delete=models.CASCADE, related_name="+")
+    entry = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("scheda"),
+        on_delete=models.CASCADE,
+        related_name="listing_registration",
+    )
+    registration_page = models.ForeignKey(
+        "forms.ListingRegistrationPage",
+        verbose_name=_("pagina di iscrizione"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
+    submitter_name = models.CharField(_("nome di chi ha inviato"), max_length=200)
+    submitter_email = models.EmailField(_("email di chi ha inviato"))
+    language = models.CharField(_("lingua"), max_length=12, default="it")
+    status = models.CharField(_("stato"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    change_pending = models.BooleanField(
+        _("modifica in attesa"),
+        default=False,
+        help_text=_("L'organizzazione ha proposto modifiche non ancora approvate."),
+    )
+    moderator_comment = models.TextField(_("commento della moderazione"), blank=True)
+    duplicate_notes = models.TextField(
+        _("possibili doppioni"),
+        blank=True,
+        help_text=_("Schede già presenti con lo stesso codice fiscale o lo stesso nome nello stesso comune."),
+    )
+    link_key = models.CharField(max_length=40, default=_new_link_key, editable=False)
+    created_at = models.DateTimeField(_("inviata il"), default=timezone.now)
+    updated_at = models.DateTimeField(_("ultima modifica"), auto_now=True)
+    confirmed_at = models.DateTimeField(
+        _("dati confermati il"),
+        default=timezone.now,
+        help_text=_("Ultimo invio o conferma da parte dell'organizzazione."),
+    )
+    renewal_sent_at = models.DateTimeField(_("richiesta di rinnovo inviata il"), null=True, blank=True)
+
+    objects = ListingRegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("iscrizione all'elenco")
+        verbose_name_plural = _("iscrizioni agli elenchi")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.entry.title} ({self.get_status_display()})"

@@ -1,0 +1,107 @@
+"""The public side of self-registration: the form, and the submitter's private page."""
+
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from wagtail.models import Site
+
+from forms.models.form_page import RATE_LIMITED_MESSAGE
+from forms.protection import is_rate_limited, record_submission
+
+from . import services
+from .forms import ListingRegistrationForm
+
+
+def _render(page, request, template, status=200, **context):
+    full_context = page.get_context(request)
+    full_context.update(context)
+    return TemplateResponse(request, template, full_context, status=status)
+
+
+def _form_status(page, request, form):
+    """Validate a posted form against honeypot and rate limit. Returns "bot", "limited", "valid" or "invalid"."""
+    if is_rate_limited(request, page.rate_limit_scope):
+        form.is_valid()  # keep what was typed, with any field errors
+        form.add_error(None, RATE_LIMITED_MESSAGE)
+        return "limited"
+    if form.is_bot():
+        record_submission(request, page.rate_limit_scope)
+        return "bot"
+    return "valid" if form.is_valid() else "invalid"
+
+
+def registration_form_view(page, request):
+    index = page.get_target_index()
+    if index is None:
+        return _render(page, request, page.template, closed=True)
+    privacy_url = page.get_privacy_url(request)
+    status = 200
+    if request.method == "POST":
+        form = ListingRegistrationForm(request.POST, request.FILES, index=index, privacy_url=privacy_url)
+        outcome = _form_status(page, request, form)
+        if outcome == "bot":
+            return page.redirect_to_thank_you(request)
+        if outcome == "valid":
+            services.create_registration(page, form, request)
+            record_submission(request, page.rate_limit_scope)
+            return page.redirect_to_thank_you(request)
+        status = 429 if outcome == "limited" else 200
+    else:
+        form = ListingRegistrationForm(index=index, privacy_url=privacy_url)
+    return _render(page, request, page.template, status=status, form=form, directory=index)
+
+
+def private_link_view(page, request, token):
+    try:
+        registration = services.registration_from_token(token)
+    except services.LinkExpired as expired:
+        registration = expired.registration
+        if request.method == "POST" and registration is not None and request.POST.get("action") == "new_link":
+            if not is_rate_limited(request, "new-link"):
+                from .emails import send_new_link_email
+
+                record_submission(request, "new-link")
+                send_new_link_email(registration)
+            return _render(page, request, "forms/private_link_problem.html", problem="sent")
+        return _render(
+            page, request, "forms/private_link_problem.html", problem="expired", can_renew=registration is not None
+        )
+    except services.LinkInvalid:
+        return _render(page, request, "forms/private_link_problem.html", problem="invalid")
+    site = Site.find_for_request(request)
+    if site is None or registration.site_id != site.pk:
+        return _render(page, request, "forms/private_link_problem.html", problem="invalid")
+
+    entry = registration.entry.specific
+    draft = entry.get_latest_revision_as_object()
+    index = entry.get_parent().specific
+    privacy_url = page.get_privacy_url(request)
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "confirm":
+        services.confirm_listing(registration)
+        return redirect(request.path + "?confermata=1")
+    if request.method == "POST":
+        form = ListingRegistrationForm(request.POST, request.FILES, index=index, entry=draft, privacy_url=privacy_url)
+        outcome = _form_status(page, request, form)
+        if outcome == "bot":
+            return redirect(request.path)
+        if outcome == "valid":
+            services.propose_change(registration, page, form, request)
+            record_submission(request, page.rate_limit_scope)
+            return redirect(request.path + "?inviata=1")
+        status = 429 if outcome == "limited" else 200
+    else:
+        form = ListingRegistrationForm(index=index, entry=draft, privacy_url=privacy_url)
+    return _render(
+        page,
+        request,
+        "forms/private_link.html",
+        status=status,
+        form=form,
+        registration=registration,
+        entry=entry,
+        draft=draft,
+        directory=index,
+        in_moderation=services.in_moderation(entry),
+        just_sent="inviata" in request.GET,
+        just_confirmed="confermata" in request.GET,
+    )

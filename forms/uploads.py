@@ -1,0 +1,74 @@
+"""Checking images uploaded by the public: only what Pillow really opens as JPEG, PNG or WebP, within caps.
+
+The file name and the browser's content type mean nothing: the bytes decide.
+
+Settings (getattr, all optional):
+- ``FORMS_LOGO_MAX_BYTES`` (default 2 MB),
+- ``FORMS_LOGO_MAX_PIXELS`` (width × height, default 16 million),
+- ``FORMS_LOGO_MAX_SIDE`` (longest side in pixels, default 4000).
+"""
+
+import warnings
+
+from django import forms as django_forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image
+
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+def logo_limits():
+    return (
+        getattr(settings, "FORMS_LOGO_MAX_BYTES", 2 * 1024 * 1024),
+        getattr(settings, "FORMS_LOGO_MAX_PIXELS", 16_000_000),
+        getattr(settings, "FORMS_LOGO_MAX_SIDE", 4000),
+    )
+
+
+def check_image(uploaded):
+    """Raise ValidationError unless ``uploaded`` is a sound JPEG/PNG/WebP within the caps; return its extension."""
+    max_bytes, max_pixels, max_side = logo_limits()
+    if uploaded.size > max_bytes:
+        raise ValidationError(
+            _("Il file è troppo grande: al massimo %(size)s."), params={"size": filesizeformat(max_bytes)}, code="size"
+        )
+    not_an_image = ValidationError(_("Il file non è un'immagine JPEG, PNG o WebP leggibile."), code="format")
+    try:
+        uploaded.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # Image.open reads the header only: the size is known before anything is decoded.
+            with Image.open(uploaded) as image:
+                image_format = image.format
+                width, height = image.size
+                if image_format not in ALLOWED_FORMATS:
+                    raise not_an_image
+                if width * height > max_pixels or max(width, height) > max_side:
+                    raise ValidationError(
+                        _("L'immagine è troppo grande: al massimo %(side)s pixel per lato."),
+                        params={"side": max_side},
+                        code="pixels",
+                    )
+                image.verify()
+    except ValidationError:
+        raise
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise not_an_image from error
+    finally:
+        uploaded.seek(0)
+    return ALLOWED_FORMATS[image_format]
+
+
+class LogoField(django_forms.FileField):
+    """An optional image upload checked by ``check_image``; cleaned value: the file, with ``.extension`` set."""
+
+    widget = django_forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+
+    def clean(self, data, initial=None):
+        value = super().clean(data, initial)
+        if value and hasattr(value, "size") and value is not initial:
+            value.extension = check_image(value)
+        return value
