@@ -50,7 +50,12 @@ LEGAL_NOTES = Section(
 )
 
 PORTAL_SECTIONS = (
-    Section("progetti", "Progetti", fields={"intro": "I progetti per le pari opportunità sul territorio."}),
+    Section(
+        "progetti",
+        "Progetti",
+        model="projects.ProjectIndexPage",
+        fields={"intro": "I progetti per le pari opportunità sul territorio."},
+    ),
     Section(
         "associazioni",
         "Associazioni",
@@ -100,7 +105,12 @@ PORTAL_SECTIONS = (
 
 # The network site aggregates the portals: it has no directories of its own.
 NETWORK_SECTIONS = (
-    Section("progetti", "Progetti", fields={"intro": "I progetti di tutti i portali della rete."}),
+    Section(
+        "progetti",
+        "Progetti",
+        model="projects.ProjectIndexPage",
+        fields={"intro": "I progetti di tutti i portali della rete."},
+    ),
     Section(
         "campagne",
         "Campagne",

@@ -20,7 +20,7 @@ from . import languages
 from .portals import HELPLINES, NETWORK, PORTALS
 
 # Apps append their demo modules here as they gain content.
-DEMO_MODULES = ["sites.demo.pages", "directory.demo", "forms.demo", "campaigns.demo"]
+DEMO_MODULES = ["sites.demo.pages", "directory.demo", "forms.demo", "projects.demo", "campaigns.demo"]
 
 DEMO_PASSWORD = "demo-password"  # noqa: S105 (development only, see _ensure_user)
 

@@ -15,20 +15,32 @@ from .directory import (
 )
 from .forms import FormFieldFactory, FormPageFactory, ListingRegistrationPageFactory
 from .home import HomePageFactory, StandardPageFactory
+from .projects import (
+    ProjectIndexPageFactory,
+    ProjectMunicipalityFactory,
+    ProjectPageFactory,
+    ProjectPartnerFactory,
+    SectorFactory,
+)
 
 __all__ = [
     "CampaignIndexPageFactory",
     "CampaignPageFactory",
-    "EventPageFactory",
-    "NewsIndexPageFactory",
-    "NewsPageFactory",
     "DirectoryCategoryFactory",
     "DirectoryEntryPageFactory",
     "DirectoryIndexPageFactory",
     "DirectoryOpeningHoursFactory",
+    "EventPageFactory",
     "FormFieldFactory",
     "FormPageFactory",
     "HomePageFactory",
     "ListingRegistrationPageFactory",
+    "NewsIndexPageFactory",
+    "NewsPageFactory",
+    "ProjectIndexPageFactory",
+    "ProjectMunicipalityFactory",
+    "ProjectPageFactory",
+    "ProjectPartnerFactory",
+    "SectorFactory",
     "StandardPageFactory",
 ]

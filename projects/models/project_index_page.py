@@ -1,0 +1,93 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale, Site
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from home.listing import paginate
+from home.models import BasePage
+from sites.utils import is_network_site, portal_of
+
+from .project_page import ProjectMunicipality, ProjectPage
+from .sector import Sector
+
+
+class ProjectIndexPage(BasePage):
+    """A portal's projects; on the network site, every portal's projects."""
+
+    PER_PAGE = 20
+
+    intro = models.TextField(_("introduzione"), blank=True, help_text=_("Un breve paragrafo sopra l'elenco."))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro", boost=1.5)]
+    translatable_fields = BasePage.page_translatable_fields + [TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["projects.ProjectPage"]
+
+    class Meta:
+        verbose_name = _("elenco dei progetti")
+        verbose_name_plural = _("elenchi dei progetti")
+
+    def is_network(self, request):
+        return is_network_site(Site.find_for_request(request))
+
+    def projects(self, request):
+        """The published projects this index lists, in the active language (Italian when not translated yet)."""
+        projects = ProjectPage.objects.live().public().in_language(Locale.get_active())
+        if self.is_network(request):
+            return projects
+        return projects.in_portal_of(self)
+
+    def filtered_projects(self, projects, form):
+        if form.value("q"):
+            projects = projects.matching(form.value("q"))
+        if form.value("status"):
+            projects = projects.with_status(form.value("status"))
+        if form.value("sector"):
+            projects = projects.filter(sectors__slug=form.value("sector"))
+        if form.value("scope"):
+            projects = projects.filter(scope=form.value("scope"))
+        if form.value("municipality"):
+            projects = projects.filter(municipalities__name=form.value("municipality"))
+        projects = projects.in_years(form.value("year_from"), form.value("year_to"))
+        return projects.alphabetical() if form.value("sort") == "title" else projects.newest_first()
+
+    def get_context(self, request, *args, **kwargs):
+        from projects.forms import ProjectFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        projects = self.projects(request)
+        municipalities = (
+            ProjectMunicipality.objects.filter(project__in=projects.values("pk"))
+            .order_by("name")
+            .values_list("name", flat=True)
+            .distinct()
+        )
+        form = ProjectFilterForm(
+            request.GET, sectors=Sector.objects.for_active_locale(), municipalities=list(municipalities)
+        )
+        page_obj = paginate(request, self.filtered_projects(projects, form).for_cards(), self.PER_PAGE)
+        network = self.is_network(request)
+        language = Locale.get_active().language_code
+        context.update(
+            form=form,
+            page_obj=page_obj,
+            is_network=network,
+            cards=[self._card(project, request, network, language) for project in page_obj.object_list],
+        )
+        return context
+
+    @staticmethod
+    def _card(project, request, network, active_language):
+        portal = portal_of(project) if network else None
+        return {
+            "page": project,
+            # A project not translated yet is shown in Italian: say so to screen readers.
+            "lang": project.locale.language_code if project.locale.language_code != active_language else "",
+            # On the network site a card leads to the project's canonical address on its own portal.
+            "url": project.get_full_url(request) if network else project.get_url(request),
+            "portal": portal["name"] if portal else "",
+        }
