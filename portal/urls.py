@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as search_views
 from sites.sitemaps import PortalSitemap
 
 urlpatterns = [
@@ -21,6 +22,8 @@ if settings.DEBUG:
 
 # Public pages live under a language prefix (/it/, /en/, /ar/ …); "/" redirects to one.
 urlpatterns += i18n_patterns(
+    path("cerca/", search_views.search, name="search"),
+    path("cerca/suggerimenti/", search_views.autocomplete, name="search_autocomplete"),
     # Wagtail's page URLs allow no dots; routable pages also serve files (export.csv, rss.xml, calendar.ics).
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:csv|json|ics|xml)/?)$", wagtail_views.serve, name="wagtail_serve_file"),
     path("", include(wagtail_urls)),

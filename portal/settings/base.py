@@ -197,7 +197,27 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "Pari Opportunità Portals"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database backend (SQLite FTS5 with no set-up; PostgreSQL full text with
+# each language's text-search configuration) unless ELASTICSEARCH_URL is set, then
+# Elasticsearch 9 with an analyzer per language (see home/search_backends/).
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "home.search_backends.elasticsearch",
+            "URLS": env_list("ELASTICSEARCH_URL"),
+            # Index (alias) names are "<ELASTICSEARCH_INDEX>_wagtailcore_page" etc.
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX", "portals") + "_",
+            # Short: a slow search server must not hold a citizen's request (seconds).
+            "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "3")),
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+            "ATOMIC_REBUILD": True,
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backends.database"}}
+# Longer queries get a clear message instead of a search (characters).
+SEARCH_MAX_QUERY_LENGTH = int(os.environ.get("SEARCH_MAX_QUERY_LENGTH", "200"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,0 +1,270 @@
+"""Portal search: the live, public pages of the current portal in the active language.
+
+Generic over page types: it searches ``Page`` (each backend indexes the specific
+fields of every page type declaring ``search_fields``), then loads the result
+pages' specific objects with one query per page type. On the network site it
+searches every portal, and each result names its portal.
+
+Page types can help the result cards by naming things the generic code
+guesses otherwise: ``search_result_date`` (a date or datetime attribute or
+property) and a summary-like field (``SNIPPET_FIELDS``).
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
+from wagtail.search.backends import get_search_backend
+
+from sites.utils import is_network_site, portal_of
+
+from .listing import paginate
+from .search_backends import SearchUnavailable
+
+RESULTS_PER_PAGE = 10
+AUTOCOMPLETE_LIMIT = 8
+AUTOCOMPLETE_MIN_LENGTH = 2
+SNIPPET_LENGTH = 240
+# Where a result's snippet comes from, first match wins (summary-like fields of the page types).
+SNIPPET_FIELDS = ("search_description", "summary", "short_description", "tagline", "intro", "description")
+# Where a result's date comes from (events, news, campaigns), first date found wins.
+DATE_FIELDS = ("search_result_date", "start", "start_at", "start_datetime", "start_date", "date", "publication_date")
+TYPE_PARAM = "tipo"
+
+SENTENCE_END = re.compile(r"(?<=[.!?;。！？])\s+|\n+")
+
+
+def clean_query(raw):
+    """(query, error message or None): blanks collapsed; empty or over-long queries are refused."""
+    query = " ".join((raw or "").split())
+    limit = settings.SEARCH_MAX_QUERY_LENGTH
+    if len(query) > limit:
+        return query[:limit], _("La ricerca è troppo lunga: usa al massimo %(limit)d caratteri.") % {"limit": limit}
+    if not backend_query(query):
+        return query, _("Scrivi una o più parole da cercare.")
+    return query, None
+
+
+def backend_query(query):
+    """The words of the query, lowercased, for the backend.
+
+    Punctuation and operators mean nothing to a citizen but are syntax to SQLite
+    FTS5 (quotes, brackets, AND/OR/NOT/NEAR) and to PostgreSQL's tsquery: sending
+    words only makes every query safe on every backend.
+    """
+    return " ".join(re.findall(r"\w+", query.lower()))
+
+
+def search_scope(site, locale):
+    """Live, public pages in ``locale``: the portal's tree, or every portal's on the network site."""
+    pages = Page.objects.live().public().filter(locale=locale)
+    if site is None or is_network_site(site):
+        return pages.filter(depth__gt=1)
+    # Each language has its own copy of the portal's tree, rooted at a translation of the home page.
+    root = site.root_page.get_translation_or_none(locale) or site.root_page
+    return pages.descendant_of(root, inclusive=True)
+
+
+def query_terms(query):
+    """Lowercased stems of the query's words, for finding and marking them in snippets."""
+    stems = []
+    for word in re.findall(r"\w+", query.lower()):
+        if len(word) < 2:
+            continue
+        # A crude stem so "corsi" marks "corso" and "italiana" marks "italiano".
+        stems.append(word if len(word) <= 4 else word[: max(4, len(word) - 2)])
+    return stems
+
+
+def highlight(text, terms):
+    """Escaped ``text`` with the words starting with one of ``terms`` wrapped in <mark>."""
+    escaped = escape(text)
+    if not terms:
+        return mark_safe(escaped)  # noqa: S308 (escaped above)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(escape(term)) for term in terms) + r")\w*", re.IGNORECASE)
+    return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))  # noqa: S308
+
+
+def _shorten(text, terms):
+    if len(text) <= SNIPPET_LENGTH:
+        return text
+    lowered = text.lower()
+    positions = [lowered.find(term) for term in terms if lowered.find(term) >= 0]
+    start = max(0, min(positions) - SNIPPET_LENGTH // 3) if positions else 0
+    snippet = text[start : start + SNIPPET_LENGTH].strip()
+    return ("…" if start else "") + snippet + "…"
+
+
+def snippet_for(page, terms):
+    """The first sentence of the page's summary-like fields that contains a query word, marked; else the first one."""
+    texts = []
+    for name in SNIPPET_FIELDS:
+        value = getattr(page, name, None)
+        if isinstance(value, str) and value.strip():
+            texts.append(value.strip())
+    for text in texts:
+        for sentence in SENTENCE_END.split(text):
+            lowered = sentence.lower()
+            if any(term in lowered for term in terms):
+                return highlight(_shorten(sentence.strip(), terms), terms)
+    if texts:
+        return highlight(_shorten(texts[0], terms), terms)
+    return ""
+
+
+def date_for(page):
+    for name in DATE_FIELDS:
+        value = getattr(page, name, None)
+        if isinstance(value, date):
+            return value
+    return None
+
+
+@dataclass
+class SearchResult:
+    page: Page
+    title: str
+    url: str
+    type_label: str
+    portal: dict | None
+    snippet: str
+    date: date | None
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchOutcome:
+    query: str = ""
+    error: str | None = None
+    unavailable: bool = False
+    total: int = 0
+    results: list = field(default_factory=list)
+    facets: list = field(default_factory=list)
+    selected_type: str = ""
+    page_obj: object = None
+    is_network: bool = False
+    # No page has every word: the results have some of them.
+    any_word: bool = False
+
+
+class _CountedResults:
+    """Search results whose total is already known from the facets: the paginator needs no count query."""
+
+    def __init__(self, results, total):
+        self.results = results
+        self.total = total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        return self.results[key]
+
+
+def _type_key(content_type):
+    return f"{content_type.app_label}.{content_type.model}"
+
+
+def _specific_pages(pages, models_by_type):
+    """The specific page of each search result, in the same order: one query per page type."""
+    pks_by_type = {}
+    for page in pages:
+        pks_by_type.setdefault(page.content_type_id, []).append(page.pk)
+    specific = {}
+    for content_type_id, pks in pks_by_type.items():
+        model = models_by_type.get(content_type_id)
+        if model is None or model is Page:
+            continue
+        specific.update(model.objects.filter(pk__in=pks).defer_streamfields().in_bulk())
+    return [specific.get(page.pk, page) for page in pages]
+
+
+def run_search(request, raw_query, selected_type=""):
+    """Search the request's portal in the active language; never raises for user input or a down server."""
+    site = Site.find_for_request(request)
+    outcome = SearchOutcome(selected_type=selected_type or "", is_network=is_network_site(site))
+    outcome.query, outcome.error = clean_query(raw_query)
+    if outcome.error:
+        return outcome
+
+    scope = search_scope(site, Locale.get_active())
+    backend = get_search_backend()
+    try:
+        # One query: counts per page type, which also give the total. Pages with every
+        # word first; if there is none, pages with any of them (the citizen is told so).
+        words = backend_query(outcome.query)
+        operator = "and"
+        counts = backend.search(words, scope, operator=operator).facet("content_type_id")
+        if not counts and " " in words:
+            operator = "or"
+            counts = backend.search(words, scope, operator=operator).facet("content_type_id")
+            outcome.any_word = bool(counts)
+        content_types = ContentType.objects.filter(pk__in=[pk for pk in counts if pk])
+        models_by_type = {content_type.pk: content_type.model_class() for content_type in content_types}
+        keys_by_type = {content_type.pk: _type_key(content_type) for content_type in content_types}
+        for content_type_id, count in counts.items():
+            model = models_by_type.get(content_type_id)
+            if model is None:
+                continue
+            key = keys_by_type[content_type_id]
+            label = str(model._meta.verbose_name_plural)
+            outcome.facets.append(Facet(key, label[:1].upper() + label[1:], count, key == outcome.selected_type))
+        outcome.facets.sort(key=lambda facet: (-facet.count, facet.label))
+
+        selected_ids = [pk for pk, key in keys_by_type.items() if key == outcome.selected_type]
+        if outcome.selected_type:
+            # A type with no result for this query (or an unknown one) leaves nothing to show.
+            total = counts.get(selected_ids[0], 0) if selected_ids else 0
+            scope = scope.filter(content_type_id__in=selected_ids)
+        else:
+            total = sum(counts.values())
+        outcome.total = total
+        results = backend.search(words, scope, operator=operator) if total else []
+        outcome.page_obj = paginate(request, _CountedResults(results, total), RESULTS_PER_PAGE)
+        pages = list(outcome.page_obj.object_list)
+    except SearchUnavailable:
+        outcome.unavailable = True
+        outcome.facets = []
+        return outcome
+
+    terms = query_terms(outcome.query)
+    for page in _specific_pages(pages, models_by_type):
+        outcome.results.append(
+            SearchResult(
+                page=page,
+                title=page.title,
+                url=page.get_url(request),
+                type_label=str(page._meta.verbose_name),
+                portal=portal_of(page),
+                snippet=snippet_for(page, terms),
+                date=date_for(page),
+            )
+        )
+    return outcome
+
+
+def autocomplete_titles(request, raw_query, limit=AUTOCOMPLETE_LIMIT):
+    """[{"title", "url"}] of pages whose title starts with the query's words, in this portal and language."""
+    query = backend_query(raw_query or "")
+    if len(query) < AUTOCOMPLETE_MIN_LENGTH or len(query) > settings.SEARCH_MAX_QUERY_LENGTH:
+        return []
+    site = Site.find_for_request(request)
+    scope = search_scope(site, Locale.get_active())
+    pages = get_search_backend().autocomplete(query, scope)[:limit]
+    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
