@@ -47,6 +47,28 @@ def translate_tree(page, code, depth=1):
     return created
 
 
+# Content pages translated beyond the sections, by path under each portal's home (parents first).
+CONTENT_PAGES = {
+    "rete": ["campagne/25-novembre", "campagne/25-novembre/incontro-online-violenza-economica"],
+    "lucca": ["campagne/con-anna", "campagne/25-novembre"],
+    "siena": ["campagne/25-novembre"],
+    "torino": ["campagne/25-novembre"],
+    "brindisi": ["campagne/25-novembre"],
+    "milano": ["campagne/25-novembre"],
+}
+
+
+def translate_content(home, key, codes):
+    created = 0
+    for path in CONTENT_PAGES.get(key, []):
+        page = Page.objects.filter(url_path=f"{home.url_path}{path}/", locale=home.locale).live().first()
+        if page is None:
+            continue
+        for code in codes:
+            created += translate_tree(page, code, depth=0)
+    return created
+
+
 def load(context):
     for key, codes in PORTAL_LANGUAGES.items():
         result = context.network if key == "rete" else context.portals.get(key)
@@ -59,5 +81,6 @@ def load(context):
             settings.save()
         home = Page.objects.get(pk=result.home.pk)
         created = sum(translate_tree(home, code) for code in codes)
+        created += translate_content(home, key, codes)
         if created:
             context.log(f"{result.site.site_name}: {created} pages translated into {', '.join(codes)}")

@@ -20,7 +20,7 @@ def test_demo_campaigns_events_and_news(client):
         assert partner in html
     assert "2006" in html
 
-    national = CampaignPage.objects.get(slug="25-novembre", copied_from__isnull=True)
+    national = CampaignPage.objects.get(slug="25-novembre", copied_from__isnull=True, locale__language_code="it")
     assert national.recurs_yearly
     portals = Site.objects.filter(is_default_site=False)
     for site in portals:

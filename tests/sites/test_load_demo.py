@@ -44,6 +44,12 @@ def test_load_demo_builds_the_six_sites_and_is_idempotent(client):
     assert arabic.status_code == 200 and '<html lang="ar" dir="rtl">' in arabic.content.decode()
     assert client.get("/zh-hans/", HTTP_HOST="milano.localhost").status_code == 200
     assert client.get("/zh-hans/", HTTP_HOST="siena.localhost").status_code == 404
+    # Con Anna in Arabic, right to left, with its helpline; 25 November on the network site in all nine.
+    con_anna = client.get("/ar/campagne/con-anna/", HTTP_HOST="lucca.localhost").content.decode()
+    assert '<html lang="ar" dir="rtl">' in con_anna and 'href="tel:800290290"' in con_anna
+    assert "الاستغلال" in con_anna  # "exploitation", in the campaign's translated text
+    for path in ("/it/campagne/25-novembre/", "/en/campaigns/25-november/", "/zh-hans/campagne/25-novembre/"):
+        assert client.get(path, HTTP_HOST="localhost").status_code == 200, path
 
     counts = (Site.objects.count(), Page.objects.count(), Revision.objects.count(), get_user_model().objects.count())
     _load()
