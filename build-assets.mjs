@@ -2,8 +2,9 @@
 // - Bootstrap Italia's stylesheet reduced to the rules the templates use (PurgeCSS: 600 KB -> ~100 KB),
 //   and a right-to-left version of it for Arabic pages (Bootstrap Italia has no RTL build; rtlcss);
 // - the small script the public pages need (see assets/portal.js), bundled with esbuild;
-// - only the woff2 files of the Arabic and Simplified Chinese webfonts the site uses
-//   (fontsource packages carry every weight in two formats: tens of megabytes).
+// - only the woff2 files of the Arabic and Simplified Chinese webfonts the site uses (fontsource
+//   packages carry every weight in two formats: tens of megabytes), declared in the RTL (Arabic)
+//   and zh-hans stylesheets.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { buildSync } from "esbuild";
 import { PurgeCSS } from "purgecss";
@@ -34,10 +35,10 @@ const [purged] = await new PurgeCSS().purge({
   keyframes: true,
 });
 // The source map describes the full file: drop the reference to it.
-const ltr = purged.css.replace(/\/\*# sourceMappingURL=[^*]*\*\//g, "");
+const ltr = purged.css.replace(/^\uFEFF/, "").replace(/\/\*# sourceMappingURL=[^*]*\*\//g, "");
+const rtl = rtlcss.process(ltr);
 writeFileSync(`${out}/css/bootstrap-italia.min.css`, ltr);
-writeFileSync(`${out}/css/bootstrap-italia.rtl.min.css`, rtlcss.process(ltr));
-console.log(`wrote ${out}/css/bootstrap-italia.min.css (${Math.round(ltr.length / 1024)} KB) and its RTL version`);
+console.log(`wrote ${out}/css/bootstrap-italia.min.css (${Math.round(ltr.length / 1024)} KB)`);
 
 buildSync({
   entryPoints: ["assets/portal.js"],
@@ -50,20 +51,28 @@ buildSync({
 });
 console.log(`wrote ${out}/js/portal.min.js`);
 
-const fonts = { "noto-sans-arabic": ["400", "700"], "noto-sans-sc": ["400"] };
-for (const [family, weights] of Object.entries(fonts)) {
+// Arabic and Chinese pages get their webfont's @font-face rules inside their own stylesheet (no extra
+// render-blocking request). "optional": a font that arrives late is used from the next page on
+// instead of re-laying out the page under the reader's eyes.
+const fonts = {
+  "noto-sans-arabic": { weights: ["400", "700"], stylesheet: "bootstrap-italia.rtl.min.css", base: rtl },
+  "noto-sans-sc": { weights: ["400"], stylesheet: "bootstrap-italia.zh-hans.min.css", base: ltr },
+};
+for (const [family, { weights, stylesheet, base }] of Object.entries(fonts)) {
   const dir = `${out}/fonts/${family}`;
   mkdirSync(dir, { recursive: true });
   let css = "";
   for (const weight of weights) {
     const source = readFileSync(`node_modules/@fontsource/${family}/${weight}.css`, "utf8");
     // Keep the woff2 source only (every browser the portals support reads it).
-    const rewritten = source.replace(/, url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, "");
+    const rewritten = source
+      .replace(/, url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, "")
+      .replaceAll("font-display: swap", "font-display: optional");
     for (const [, file] of rewritten.matchAll(/url\(\.\/files\/([^)]+\.woff2)\)/g)) {
       copyFileSync(`node_modules/@fontsource/${family}/files/${file}`, `${dir}/${file}`);
     }
-    css += rewritten.replaceAll("./files/", "./");
+    css += rewritten.replaceAll("./files/", `../fonts/${family}/`);
   }
-  writeFileSync(`${dir}/font.css`, css);
-  console.log(`wrote ${dir}/font.css`);
+  writeFileSync(`${out}/css/${stylesheet}`, css + base);
+  console.log(`wrote ${out}/css/${stylesheet} with the ${family} font`);
 }

@@ -1,5 +1,7 @@
 """The production static build works: every CSS reference resolves (whitenoise's manifest)."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -15,6 +17,13 @@ def test_built_assets_exist():
         pytest.skip("static_build/ is missing: run `npm run build` (dev.py does)")
     for name in ("css/bootstrap-italia.min.css", "css/bootstrap-italia.rtl.min.css", "js/portal.min.js"):
         assert (built / name).stat().st_size > 1000, name
+    # Arabic and Chinese pages get their webfonts from their own stylesheets.
+    rtl = (built / "css/bootstrap-italia.rtl.min.css").read_text(encoding="utf-8")
+    assert "font-family: 'Noto Sans Arabic'" in rtl and "../fonts/noto-sans-arabic/" in rtl
+    chinese = (built / "css/bootstrap-italia.zh-hans.min.css").read_text(encoding="utf-8")
+    assert "font-family: 'Noto Sans SC'" in chinese
+    for match in re.findall(r"url\(\.\./fonts/([^)]+)\)", rtl + chinese):
+        assert (built / "fonts" / match).exists(), match
 
 
 @pytest.mark.skipif(not (base.BASE_DIR / "static_build").exists(), reason="static_build/ is missing: run npm run build")
