@@ -50,6 +50,18 @@ class PortalFormBuilder(FormBuilder):
 class FormField(TranslatableMixin, AbstractFormField):
     page = ParentalKey("forms.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
+    # Labels and choices are read by citizens in their language; the field's name and type stay
+    # the same in every translation so that submissions line up in one table.
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
+
     class Meta(AbstractFormField.Meta):
         verbose_name = _("campo del modulo")
         verbose_name_plural = _("campi del modulo")
