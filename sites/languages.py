@@ -6,7 +6,6 @@ the installed languages, so this module answers it from ``PortalSettings.languag
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language_info, get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.models import Page
@@ -22,9 +21,8 @@ def portal_language_codes(site):
     """Codes of the languages a site offers, in the order of settings.LANGUAGES."""
     if site is None:
         return [default_language()]
-    key = f"sites:languages:{site.pk}:{navigation._version()}"
-    codes = cache.get(key)
-    if codes is None:
+
+    def codes():
         from .models import PortalSettings
 
         chosen = set(
@@ -33,9 +31,9 @@ def portal_language_codes(site):
             )
         )
         chosen.add(default_language())
-        codes = [code for code, _name in settings.LANGUAGES if code in chosen]
-        cache.set(key, codes, 60 * 60)
-    return codes
+        return [code for code, _name in settings.LANGUAGES if code in chosen]
+
+    return navigation.cached(f"sites:languages:{site.pk}", codes)
 
 
 def preferred_language(request, codes):

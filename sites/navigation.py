@@ -1,4 +1,8 @@
-"""Main menu of a portal, cached per site and language, cleared on any page change."""
+"""Main menu of a portal, and the cache every site-wide lookup shares.
+
+Values are cached under a version number that any change to pages, sites or portal
+settings replaces (see ``signals.py``), so nothing needs to know which keys to delete.
+"""
 
 import time
 
@@ -21,22 +25,30 @@ def _version():
     return version
 
 
+def cached(key, compute, timeout=60 * 60):
+    """``compute()``, cached under ``key`` until a page, site or portal setting changes."""
+    versioned_key = f"{key}:{_version()}"
+    value = cache.get(versioned_key)
+    if value is None:
+        value = compute()
+        cache.set(versioned_key, value, timeout)
+    return value
+
+
 def main_menu(request):
     """[{"title", "url", "path"}] for the live, in-menu children of the portal's home in the active language."""
     site = Site.find_for_request(request)
     if site is None:
         return []
-    language = translation.get_language() or ""
-    key = f"navigation:menu:{site.pk}:{language}:{_version()}"
-    items = cache.get(key)
-    if items is None:
+
+    def items():
         root = site.root_page.localized
-        items = [
+        return [
             {"title": page.title, "url": page.get_url(request), "path": page.path}
             for page in root.get_children().live().public().in_menu()
         ]
-        cache.set(key, items, 60 * 60)
-    return items
+
+    return cached(f"navigation:menu:{site.pk}:{translation.get_language() or ''}", items)
 
 
 def home_url(request):

@@ -1,4 +1,4 @@
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import copy_for_translation_done, page_published, page_unpublished, post_page_move
 
@@ -15,6 +15,8 @@ def clear_navigation_on_page_change(**kwargs):
 
 @receiver(post_save, sender=PortalSettings)
 @receiver(post_delete, sender=PortalSettings)
+# The admin saves the languages after the settings row: that write must clear the cache too.
+@receiver(m2m_changed, sender=PortalSettings.languages.through)
 def clear_navigation_on_settings_change(**kwargs):
     navigation.invalidate()
 

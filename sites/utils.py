@@ -1,6 +1,5 @@
 """Site-aware helpers shared by every app that lists pages across portals."""
 
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from . import navigation
@@ -8,9 +7,8 @@ from . import navigation
 
 def portal_directory():
     """{root page path: {"id", "name", "root_url", "is_network"}} for every site, cached until a page or setting changes."""
-    key = f"sites:directory:{navigation._version()}"
-    directory = cache.get(key)
-    if directory is None:
+
+    def build():
         directory = {}
         sites = {site.root_page.translation_key: site for site in Site.objects.select_related("root_page")}
         # Each language has its own copy of a portal's tree: map every copy's root to the portal.
@@ -22,8 +20,9 @@ def portal_directory():
                 "root_url": site.root_url,
                 "is_network": site.is_default_site,
             }
-        cache.set(key, directory, 60 * 60)
-    return directory
+        return directory
+
+    return navigation.cached("sites:directory", build)
 
 
 def portal_of(page):

@@ -144,3 +144,11 @@ def test_footer_and_helpline_names_follow_the_language(client, siena):
     assert "مركز تكافؤ الفرص في المقاطعة." in arabic
     italian = client.get("/it/", HTTP_HOST="siena.localhost").content.decode()
     assert "1522 – antiviolenza e stalking" in italian and "Il centro pari opportunità della provincia." in italian
+
+
+def test_changing_only_the_languages_takes_effect_at_once(client, siena):
+    translate(siena.root_page, "fr")
+    assert client.get("/fr/", HTTP_HOST="siena.localhost").status_code == 404  # caches Siena's languages
+    # The admin form saves the settings row first and the languages after it.
+    PortalSettings.for_site(siena).languages.add(Locale.objects.get(language_code="fr"))
+    assert client.get("/fr/", HTTP_HOST="siena.localhost").status_code == 200
