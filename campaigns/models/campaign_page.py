@@ -6,14 +6,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import CallToActionBlock, HelplineBlock
-from home.models import BasePage, HeroImageMixin
+from home.models import BasePage, HeroImageMixin, page_tabs
 
 from .. import schedule
 from ..blocks import CampaignBodyBlock, PartnerBlock, RelatedProjectsBlock, ResourceBlock
@@ -120,14 +120,10 @@ class CampaignPage(HeroImageMixin, BasePage):
     ]
     help_panels = [FieldPanel("helplines"), FieldPanel("resources")]
     network_panels = [FieldPanel("partners"), FieldPanel("related_projects")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Contenuto")),
-            ObjectList(help_panels, heading=_("Aiuto e materiali")),
-            ObjectList(network_panels, heading=_("Partner e progetti")),
-            ObjectList(BasePage.promote_panels, heading=_("Promozione")),
-            ObjectList(BasePage.settings_panels, heading=_("Impostazioni")),
-        ]
+    edit_handler = page_tabs(
+        (_("Contenuto"), content_panels),
+        (_("Aiuto e materiali"), help_panels),
+        (_("Partner e progetti"), network_panels),
     )
 
     search_fields = BasePage.search_fields + [

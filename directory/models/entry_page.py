@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, PageManager
@@ -49,7 +49,7 @@ from directory.validators import (
     validate_province,
     validate_runts_number,
 )
-from home.models import BasePage
+from home.models import BasePage, page_tabs
 
 ROME = ZoneInfo("Europe/Rome")
 
@@ -306,14 +306,10 @@ class DirectoryEntryPage(BasePage):
             heading=_("Persona di riferimento (riservata)"),
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Contenuto")),
-            ObjectList(contact_panels, heading=_("Indirizzo, contatti e orari")),
-            ObjectList(legal_panels, heading=_("Dati legali e referente")),
-            ObjectList(BasePage.promote_panels, heading=_("Promozione")),
-            ObjectList(BasePage.settings_panels, heading=_("Impostazioni")),
-        ]
+    edit_handler = page_tabs(
+        (_("Contenuto"), content_panels),
+        (_("Indirizzo, contatti e orari"), contact_panels),
+        (_("Dati legali e referente"), legal_panels),
     )
 
     search_fields = BasePage.search_fields + [

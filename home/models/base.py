@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -65,3 +65,14 @@ class BasePage(Page):
         from sites.models import PortalSettings
 
         return PortalSettings.for_request(request)
+
+
+def page_tabs(*tabs):
+    """Editor tabs of a page type, ``(heading, panels)`` each, followed by Wagtail's Promotion and Settings tabs."""
+    return TabbedInterface(
+        [ObjectList(panels, heading=heading) for heading, panels in tabs]
+        + [
+            ObjectList(BasePage.promote_panels, heading=_("Promozione")),
+            ObjectList(BasePage.settings_panels, heading=_("Impostazioni")),
+        ]
+    )

@@ -20,9 +20,7 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
     PageChooserPanel,
-    TabbedInterface,
 )
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -32,7 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import BasePage, HeroImageMixin
+from home.models import BasePage, HeroImageMixin, page_tabs
 from projects import dates
 from projects.blocks import ActivityBlock, BeneficiaryBlock, ObjectiveBlock, ProjectDocumentBlock, ResultBlock
 
@@ -370,16 +368,12 @@ class ProjectPage(HeroImageMixin, BasePage):
         ),
         FieldPanel("documents"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Contenuto")),
-            ObjectList(who_where_panels, heading=_("Territorio e partner")),
-            ObjectList(sheet_panels, heading=_("Scheda")),
-            ObjectList(duration_panels, heading=_("Durata e stato")),
-            ObjectList(contact_panels, heading=_("Contatti e documenti")),
-            ObjectList(BasePage.promote_panels, heading=_("Promozione")),
-            ObjectList(BasePage.settings_panels, heading=_("Impostazioni")),
-        ]
+    edit_handler = page_tabs(
+        (_("Contenuto"), content_panels),
+        (_("Territorio e partner"), who_where_panels),
+        (_("Scheda"), sheet_panels),
+        (_("Durata e stato"), duration_panels),
+        (_("Contatti e documenti"), contact_panels),
     )
 
     search_fields = BasePage.search_fields + [
