@@ -70,3 +70,9 @@ def test_event_page_and_news_index_accessibility(world, page, siena_campaign):
     page.goto(portal_url(world, "siena.localhost", "/it/notizie/"))
     assert page.locator("article h2").count() == 3
     assert_no_axe_violations(page)
+
+    # A news item, reached from the index as a reader would.
+    page.locator("article h2 a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Notizia 0"
+    assert_no_axe_violations(page)

@@ -35,3 +35,12 @@ def test_mobile_menu_opens_with_the_burger_button(world, page):
     page.locator("button.custom-navbar-toggler").click()
     menu_link.wait_for(state="visible")
     assert menu_link.is_visible()
+
+
+def test_standard_page_from_the_footer_is_accessible(world, page):
+    page.goto(portal_url(world, "siena.localhost", "/it/"))
+    page.locator("#footer a", has_text="Dichiarazione di accessibilità").click()
+    page.wait_for_url("**/it/dichiarazione-di-accessibilita/")
+    assert page.locator("h1").inner_text() == "Dichiarazione di accessibilità"
+    assert page.locator(".breadcrumb-item a", has_text="Pari Opportunità Siena").count() == 1
+    assert_no_axe_violations(page)

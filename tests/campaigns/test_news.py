@@ -56,3 +56,28 @@ def test_news_index_newest_first_with_feed_links(client, news):
 def test_news_page_links_its_related_campaign(client, news):
     html = client.get("/it/notizie/nuova/", HTTP_HOST="siena.localhost").content.decode()
     assert '<a href="/it/campagne/fiocco-bianco/">Fiocco bianco</a>' in html
+
+
+def _news_index_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/it/notizie/", HTTP_HOST="siena.localhost")
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_news_index_query_count_does_not_grow_with_the_news(client, siena, campaign_index):
+    # Site and page routing, settings, menu, one query for the page of news (with related pages
+    # selected together), pagination count: the same whether the portal has 5 or 50 news items.
+    index = section(siena, NewsIndexPage)
+    campaign = CampaignPageFactory(parent=campaign_index, title="Fiocco bianco", slug="fiocco-bianco")
+    for number in range(5):
+        NewsPageFactory(parent=index, date=date(2025, 1, 1 + number), related_page=campaign)
+    _news_index_queries(client)  # warm the caches a first visit fills
+    with_5 = _news_index_queries(client)
+    for number in range(45):
+        NewsPageFactory(parent=index, date=date(2024, 1 + number % 12, 1 + number % 28), related_page=campaign)
+    with_50 = _news_index_queries(client)
+    assert with_50 == with_5
