@@ -6,4 +6,6 @@ class FormsConfig(AppConfig):
     verbose_name = "Moduli e iscrizioni"
 
     def ready(self):
-        from . import signals  # noqa: F401 (connects the moderation signal receivers)
+        from . import signals  # connects the moderation signal receivers
+
+        signals.replace_wagtail_submission_notices()

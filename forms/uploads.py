@@ -17,7 +17,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from home.images import DECODE_ERRORS, decode_fully
+
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+NOT_AN_IMAGE = _("Il file non è un'immagine JPEG, PNG o WebP leggibile.")
 
 
 def logo_limits():
@@ -35,7 +38,7 @@ def check_image(uploaded):
         raise ValidationError(
             _("Il file è troppo grande: al massimo %(size)s."), params={"size": filesizeformat(max_bytes)}, code="size"
         )
-    not_an_image = ValidationError(_("Il file non è un'immagine JPEG, PNG o WebP leggibile."), code="format")
+    not_an_image = ValidationError(NOT_AN_IMAGE, code="format")
     try:
         uploaded.seek(0)
         with warnings.catch_warnings():
@@ -52,10 +55,12 @@ def check_image(uploaded):
                         params={"side": max_side},
                         code="pixels",
                     )
-                image.verify()
+        # Only now, with the size known to be sane, is every pixel decoded: a truncated or corrupt
+        # file is caught here instead of failing later when the page shows it.
+        decode_fully(uploaded)
     except ValidationError:
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+    except DECODE_ERRORS as error:
         raise not_an_image from error
     finally:
         uploaded.seek(0)

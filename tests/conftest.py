@@ -13,16 +13,32 @@ from wagtail.models import Site
 
 from tests.world import build_world
 
+LAST = ("tests/concurrency/", "tests/browser/")
+
 
 def pytest_collection_modifyitems(config, items):
-    # Browser tests flush the database when they finish: keep them at the end.
-    items.sort(key=lambda item: "tests/browser/" in item.nodeid.replace("\\", "/"))
+    # Concurrency and browser tests commit and flush the database when they finish: keep them at the end.
+    def order(item):
+        path = item.nodeid.replace("\\", "/")
+        return next((position + 1 for position, folder in enumerate(LAST) if folder in path), 0)
+
+    items.sort(key=order)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         build_world()
+
+
+@pytest.fixture(autouse=True)
+def queued_emails(settings):
+    """Django's test runner swaps in the locmem email backend: put the project's queue back.
+
+    Every email then takes the production path (stored, delivered by a task); the test settings
+    deliver into ``django.core.mail.outbox`` once the transaction commits.
+    """
+    settings.EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 import django.forms
-from django.db import models, transaction
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -14,13 +16,12 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from forms.protection import MAX_LONG_TEXT, MAX_SHORT_TEXT, ProtectedFormMixin, is_rate_limited, record_submission
+from forms.protection import MAX_LONG_TEXT, MAX_SHORT_TEXT, ProtectedFormMixin, submit
 from home.models import BasePage
+from outbox.messages import PORTAL_HEADER
 
 from .consent import ConsentRecord
 from .mixins import ProtectedFormPageMixin
-
-RATE_LIMITED_MESSAGE = _("Hai già inviato molti moduli da questa connessione: riprova tra un'ora.")
 
 
 class PublicForm(ProtectedFormMixin, BaseForm):
@@ -149,34 +150,40 @@ class FormPage(ProtectedFormPageMixin, EmailFormMixin, FormMixin, BasePage):
         status = 200
         if request.method == "POST":
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user, request=request)
-            if is_rate_limited(request, self.rate_limit_scope):
-                form.is_valid()  # keep what was typed, with any field errors
-                form.add_error(None, RATE_LIMITED_MESSAGE)
-                status = 429
-            elif form.is_bot():
-                # Pretend all went well: the bot learns nothing, nothing is stored.
-                record_submission(request, self.rate_limit_scope)
+            outcome, _submission = submit(
+                request, form, self.rate_limit_scope, self, lambda: self._store(form, request)
+            )
+            if outcome in ("accepted", "duplicate", "bot"):
                 return self.redirect_to_thank_you(request)
-            elif form.is_valid():
-                with transaction.atomic():
-                    submission = self.process_form_submission(form)
-                    ConsentRecord.objects.create(
-                        form_submission=submission, **self.consent_record_kwargs(form, request)
-                    )
-                record_submission(request, self.rate_limit_scope)
-                return self.redirect_to_thank_you(request)
+            status = 429 if outcome == "limited" else 200
         else:
             form = self.get_form(page=self, user=request.user, request=request)
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
+    def _store(self, form, request):
+        submission = self.process_form_submission(form)
+        ConsentRecord.objects.create(form_submission=submission, **self.consent_record_kwargs(form, request))
+        return submission
+
     def process_form_submission(self, form):
-        # Only what the editor asked for is stored: never the honeypot or the consent box (kept apart).
+        # Only what the editor asked for is stored: never the honeypot, token or consent box (kept apart).
         submission = self.get_submission_class().objects.create(form_data=form.submitted_data(), page=self)
         if self.to_address:
-            transaction.on_commit(lambda: self.send_mail(form))
+            self.send_mail(form)  # queued with the submission, in its transaction
         return submission
+
+    def send_mail(self, form):
+        addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
+        site = self.get_site()
+        EmailMessage(
+            self.subject,
+            self.render_email(form),
+            self.from_address or settings.DEFAULT_FROM_EMAIL,
+            addresses,
+            headers={"Auto-Submitted": "auto-generated", **({PORTAL_HEADER: str(site.pk)} if site else {})},
+        ).send()
 
     def render_email(self, form):
         with translation.override(self.locale.language_code):

@@ -1,15 +1,18 @@
-"""Who hears about a registration, and when (always after the transaction has committed)."""
+"""Who hears about a registration, and when: emails queued in the transaction that causes them.
 
-from django.conf import settings
+One email per person per event: the submitter gets one, each of the portal's moderators one
+(addressed to them alone, with a review link on the portal's own admin host). Wagtail's own
+"submitted for moderation" notices are not sent for public submissions (see forms/signals.py).
+"""
+
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupApprovalTask
 
 from forms.emails import send_templated_mail
-from forms.models import ListingRegistration
 
-from .services import link_max_age, private_link
+from .links import link_max_age, private_link
 
 
 def moderator_emails(entry):
@@ -41,41 +44,36 @@ def _context(registration, **extra):
     }
 
 
-def _load(registration_pk):
-    return ListingRegistration.objects.select_related("site", "entry").filter(pk=registration_pk).first()
+def _to_submitter(name, registration, context):
+    return send_templated_mail(
+        name, context, [registration.submitter_email], registration.language, site_id=registration.site_id
+    )
 
 
-def send_registration_emails(registration_pk, change=False):
-    """A new registration (or a change): the moderators get a review link, the submitter a confirmation."""
-    registration = _load(registration_pk)
-    if registration is None:
-        return
+def send_registration_emails(registration, change=False):
+    """A new registration (or a change): each moderator gets a review link, the submitter a confirmation."""
+    from django.conf import settings
+
     context = _context(registration, change=change, review_url=admin_edit_url(registration))
-    send_templated_mail("moderators_new", context, moderator_emails(registration.entry), settings.LANGUAGE_CODE)
-    send_templated_mail("submitter_received", context, [registration.submitter_email], registration.language)
+    for address in moderator_emails(registration.entry):
+        send_templated_mail("moderators_new", context, [address], settings.LANGUAGE_CODE, site_id=registration.site_id)
+    _to_submitter("submitter_received", registration, context)
 
 
-def send_decision_email(registration_pk, approved, comment=""):
-    registration = _load(registration_pk)
-    if registration is None:
-        return
+def send_decision_email(registration, approved, comment=""):
     name = "submitter_approved" if approved else "submitter_rejected"
     context = _context(registration, comment=comment, public_url=registration.entry.specific.get_full_url())
-    send_templated_mail(name, context, [registration.submitter_email], registration.language)
+    _to_submitter(name, registration, context)
 
 
 def send_new_link_email(registration):
-    send_templated_mail(
-        "submitter_new_link", _context(registration), [registration.submitter_email], registration.language
-    )
+    _to_submitter("submitter_new_link", registration, _context(registration))
 
 
 def send_renewal_email(registration, grace_days):
     context = _context(registration, grace_days=grace_days, today=timezone.localdate())
-    return send_templated_mail("submitter_renewal", context, [registration.submitter_email], registration.language)
+    return _to_submitter("submitter_renewal", registration, context)
 
 
 def send_expired_email(registration):
-    return send_templated_mail(
-        "submitter_expired", _context(registration), [registration.submitter_email], registration.language
-    )
+    return _to_submitter("submitter_expired", registration, _context(registration))

@@ -1,95 +1,23 @@
-"""The registration lifecycle: create an entry in moderation, propose a change, find duplicates, private links."""
+"""The registration lifecycle: create an entry in moderation, propose a change, find duplicates.
 
-from django.conf import settings
-from django.core import signing
+Each change happens in one transaction together with the emails it causes (queued, sent by
+the task worker): a registration is never stored without its notices, nor notices sent for a
+registration that was not stored.
+"""
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.text import slugify
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site, WorkflowState
+from wagtail.models import Collection, Page, Site, WorkflowState
 
-from directory.models import DirectoryEntryPage, DirectoryOpeningHours
+from directory.models import DirectoryEntryPage, DirectoryIndexPage, DirectoryOpeningHours
 from directory.validators import normalize_fiscal_code
 from forms.models import ConsentRecord, ListingRegistration
 
+from . import emails
 from .forms import COPIED_FIELDS, text_to_html
-
-LINK_SALT = "forms.listing-registration"
-
-
-# --- private links ---------------------------------------------------------------------------
-
-
-def link_max_age():
-    """Seconds a private link stays valid (``FORMS_PRIVATE_LINK_MAX_AGE_DAYS``, default 60 days)."""
-    return getattr(settings, "FORMS_PRIVATE_LINK_MAX_AGE_DAYS", 60) * 24 * 60 * 60
-
-
-def make_token(registration):
-    signed = signing.TimestampSigner(salt=LINK_SALT).sign(f"{registration.pk}.{registration.link_key}")
-    # Wagtail routes only path segments of letters, digits, "_" and "-": the signed value is base64-encoded.
-    return urlsafe_base64_encode(signed.encode())
-
-
-class LinkExpired(Exception):
-    """The link was genuine but is too old; ``registration`` says whose it was (or None)."""
-
-    def __init__(self, registration):
-        super().__init__("expired")
-        self.registration = registration
-
-
-class LinkInvalid(Exception):
-    """The link was altered, or its registration no longer exists."""
-
-
-def _registration_from_value(value):
-    pk, _sep, key = value.partition(".")
-    registration = (
-        ListingRegistration.objects.select_related("entry", "site").filter(pk=pk).first() if pk.isdigit() else None
-    )
-    if registration is None or not key or registration.link_key != key:
-        return None
-    return registration
-
-
-def registration_from_token(token):
-    """The registration a private link stands for; raises LinkExpired or LinkInvalid."""
-    signer = signing.TimestampSigner(salt=LINK_SALT)
-    try:
-        token = urlsafe_base64_decode(token).decode()
-    except (ValueError, UnicodeDecodeError):
-        raise LinkInvalid from None
-    try:
-        value = signer.unsign(token, max_age=link_max_age())
-    except signing.SignatureExpired:
-        raise LinkExpired(_registration_from_value(signer.unsign(token))) from None
-    except signing.BadSignature:
-        raise LinkInvalid from None
-    registration = _registration_from_value(value)
-    if registration is None:
-        raise LinkInvalid
-    return registration
-
-
-def registration_page_for(registration):
-    """The registration page to build the private link on, in the submitter's language when translated."""
-    page = registration.registration_page
-    if page is None:
-        return None
-    locale = Locale.objects.filter(language_code=registration.language).first()
-    translated = page.get_translation_or_none(locale) if locale else None
-    return translated if translated is not None and translated.live else page
-
-
-def private_link(registration):
-    page = registration_page_for(registration)
-    if page is None:
-        return ""
-    return page.get_full_url() + page.reverse_subpage("private_link", kwargs={"token": make_token(registration)})
-
 
 # --- duplicates ------------------------------------------------------------------------------
 
@@ -191,10 +119,11 @@ def _record_consent(registration, page, form, request):
 
 @transaction.atomic
 def create_registration(page, form, request):
-    """A new, not live entry under the target directory, in moderation, with its consent. Emails after commit."""
-    from .emails import send_registration_emails
-
-    index = page.get_target_index()
+    """A new, not live entry under the target directory, in moderation, with its consent and its emails."""
+    # Registrations into one directory are made one at a time, on a fresh copy of the directory
+    # page (its child count decides the new entry's tree position): two organisations with the
+    # same name sent at the same moment get distinct slugs and positions instead of a clash.
+    index = DirectoryIndexPage.objects.select_for_update().get(pk=page.get_target_index().pk)
     site = Site.find_for_request(request)
     entry = DirectoryEntryPage(locale_id=index.locale_id, live=False, owner=None)
     apply_form(entry, form, site)
@@ -213,15 +142,15 @@ def create_registration(page, form, request):
     _submit_to_moderation(entry)
     registration.duplicate_notes = describe_duplicates(entry)
     registration.save(update_fields=["duplicate_notes"])
-    transaction.on_commit(lambda: send_registration_emails(registration.pk, change=False))
+    emails.send_registration_emails(registration, change=False)
     return registration
 
 
 @transaction.atomic
 def propose_change(registration, page, form, request):
     """A new revision of the entry in moderation; the live version stays as it is until approved."""
-    from .emails import send_registration_emails
-
+    # One change at a time per listing (a double click sends two).
+    registration = ListingRegistration.objects.select_for_update().get(pk=registration.pk)
     entry = registration.entry.specific
     draft = entry.get_latest_revision_as_object()
     apply_form(draft, form, registration.site)
@@ -239,8 +168,13 @@ def propose_change(registration, page, form, request):
     _submit_to_moderation(entry)
     registration.duplicate_notes = describe_duplicates(entry)
     registration.save()
-    transaction.on_commit(lambda: send_registration_emails(registration.pk, change=True))
+    emails.send_registration_emails(registration, change=True)
     return registration
+
+
+def send_new_link(registration):
+    """A fresh private link, for a submitter whose link expired."""
+    emails.send_new_link_email(registration)
 
 
 def confirm_listing(registration):

@@ -1,13 +1,13 @@
 """The public side of self-registration: the form, and the submitter's private page."""
 
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.models import Site
 
-from forms.models.form_page import RATE_LIMITED_MESSAGE
-from forms.protection import is_rate_limited, record_submission
+from forms.protection import submit, take_slot
 
-from . import services
+from . import links, services
 from .forms import ListingRegistrationForm
 
 
@@ -15,18 +15,6 @@ def _render(page, request, template, status=200, **context):
     full_context = page.get_context(request)
     full_context.update(context)
     return TemplateResponse(request, template, full_context, status=status)
-
-
-def _form_status(page, request, form):
-    """Validate a posted form against honeypot and rate limit. Returns "bot", "limited", "valid" or "invalid"."""
-    if is_rate_limited(request, page.rate_limit_scope):
-        form.is_valid()  # keep what was typed, with any field errors
-        form.add_error(None, RATE_LIMITED_MESSAGE)
-        return "limited"
-    if form.is_bot():
-        record_submission(request, page.rate_limit_scope)
-        return "bot"
-    return "valid" if form.is_valid() else "invalid"
 
 
 def registration_form_view(page, request):
@@ -37,12 +25,10 @@ def registration_form_view(page, request):
     status = 200
     if request.method == "POST":
         form = ListingRegistrationForm(request.POST, request.FILES, index=index, privacy_url=privacy_url)
-        outcome = _form_status(page, request, form)
-        if outcome == "bot":
-            return page.redirect_to_thank_you(request)
-        if outcome == "valid":
-            services.create_registration(page, form, request)
-            record_submission(request, page.rate_limit_scope)
+        outcome, _registration = submit(
+            request, form, page.rate_limit_scope, page, lambda: services.create_registration(page, form, request)
+        )
+        if outcome in ("accepted", "duplicate", "bot"):
             return page.redirect_to_thank_you(request)
         status = 429 if outcome == "limited" else 200
     else:
@@ -52,20 +38,18 @@ def registration_form_view(page, request):
 
 def private_link_view(page, request, token):
     try:
-        registration = services.registration_from_token(token)
-    except services.LinkExpired as expired:
+        registration = links.registration_from_token(token)
+    except links.LinkExpired as expired:
         registration = expired.registration
         if request.method == "POST" and registration is not None and request.POST.get("action") == "new_link":
-            if not is_rate_limited(request, "new-link"):
-                from .emails import send_new_link_email
-
-                record_submission(request, "new-link")
-                send_new_link_email(registration)
+            with transaction.atomic():
+                if take_slot(request, "new-link"):
+                    services.send_new_link(registration)
             return _render(page, request, "forms/private_link_problem.html", problem="sent")
         return _render(
             page, request, "forms/private_link_problem.html", problem="expired", can_renew=registration is not None
         )
-    except services.LinkInvalid:
+    except links.LinkInvalid:
         return _render(page, request, "forms/private_link_problem.html", problem="invalid")
     site = Site.find_for_request(request)
     if site is None or registration.site_id != site.pk:
@@ -81,12 +65,16 @@ def private_link_view(page, request, token):
         return redirect(request.path + "?confermata=1")
     if request.method == "POST":
         form = ListingRegistrationForm(request.POST, request.FILES, index=index, entry=draft, privacy_url=privacy_url)
-        outcome = _form_status(page, request, form)
+        outcome, _registration = submit(
+            request,
+            form,
+            page.rate_limit_scope,
+            page,
+            lambda: services.propose_change(registration, page, form, request),
+        )
         if outcome == "bot":
             return redirect(request.path)
-        if outcome == "valid":
-            services.propose_change(registration, page, form, request)
-            record_submission(request, page.rate_limit_scope)
+        if outcome in ("accepted", "duplicate"):
             return redirect(request.path + "?inviata=1")
         status = 429 if outcome == "limited" else 200
     else:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "directory",
     "campaigns",
     "forms",
+    "outbox",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -71,9 +72,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
+    "portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -117,20 +121,45 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL: Django's native psycopg pool, one per process. A request that cannot get a
+# connection within DATABASE_POOL_TIMEOUT seconds is answered 503 (see portal/errors.py).
+DATABASE_POOL_SIZE = int(os.environ.get("DATABASE_POOL_SIZE", "4"))
+DATABASE_POOL_TIMEOUT = float(os.environ.get("DATABASE_POOL_TIMEOUT", "2"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DATABASE_POOL_SIZE > 0:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps connections; Django must not also
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": DATABASE_POOL_SIZE,
+        "timeout": DATABASE_POOL_TIMEOUT,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (required with several app servers), else local memory.
+# An unreachable Redis makes every read a miss (pages come from the database), see portal/cache.py.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portals",
+            "OPTIONS": {"retry_after": float(os.environ.get("CACHE_RETRY_AFTER", "5"))},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background work (emails, search index updates, Wagtail's own tasks): django-tasks with its
+# database backend, run by `manage.py db_worker` (as many workers as you like, on any machine).
+# TASK_QUEUE=immediate runs tasks inside the process that enqueues them (tests, bulk imports).
+TASK_QUEUE = os.environ.get("TASK_QUEUE", "database")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TASK_QUEUE == "immediate"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -181,16 +210,21 @@ STORAGES = {
 # Bootstrap Italia's CSS points at a few files it does not ship; don't fail on them.
 WHITENOISE_MANIFEST_STRICT = False
 
-# Email: console in development; SMTP when EMAIL_HOST is set.
+# Email: every message is stored and sent by a task worker (outbox/), retried with backoff
+# while the mail server is unreachable. Delivery: SMTP when EMAIL_HOST is set, else the console.
+EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))  # seconds; a hung mail server must not hold a worker
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "20"))  # about 14 hours of retries
+OUTBOX_MAX_RETRY_DELAY = 60 * 60  # seconds: backoff doubles from 1 minute up to 1 hour
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Pari Opportunità <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -221,14 +255,20 @@ SEARCH_MAX_QUERY_LENGTH = int(os.environ.get("SEARCH_MAX_QUERY_LENGTH", "200"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # decoded at upload (home/images.py): bounded memory
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.CheckedImageForm"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Public forms (contact forms, self-registration of organisations).
-FORMS_RATE_LIMIT = os.environ.get("FORMS_RATE_LIMIT", "5/hour")  # submissions per IP address
-# The header carrying the client's address behind a proxy, as in request.META (e.g. HTTP_X_FORWARDED_FOR).
-FORMS_CLIENT_IP_HEADER = os.environ.get("FORMS_CLIENT_IP_HEADER", "REMOTE_ADDR")
+FORMS_RATE_LIMIT = os.environ.get("FORMS_RATE_LIMIT", "5/hour")  # submissions per client address
+# How many proxies of ours stand in front of the app servers (Varnish, a TLS terminator …).
+# 0: the client is REMOTE_ADDR. N: the client is the address the outermost of our N proxies
+# appended to X-Forwarded-For (the N-th from the right); what the client itself sent is ignored.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+# A submission token is honoured this long (seconds): a form left open longer is sent again.
+FORMS_TOKEN_MAX_AGE = 2 * 24 * 60 * 60
 FORMS_LOGO_MAX_BYTES = 2 * 1024 * 1024
 FORMS_LOGO_MAX_PIXELS = 16_000_000
 FORMS_LOGO_MAX_SIDE = 4000
@@ -251,12 +291,42 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 
+# Faults of a dependency are logged once per interval, not once per request (seconds).
+SERVICE_UNAVAILABLE_RETRY_AFTER = 30  # the Retry-After of a 503
+SERVICE_UNAVAILABLE_LOG_INTERVAL = 60
+# /healthz reports the task queue as failing when a task waits longer than this (seconds).
+HEALTH_TASK_MAX_AGE = int(os.environ.get("HEALTH_TASK_MAX_AGE", "900"))
+
+# Logs: plain text, or one JSON object per line with LOG_FORMAT=json (request id, host, path,
+# status, duration on every request line).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "portal.request_log.RequestIdFilter"},
+        "database_unavailable": {"()": "portal.errors.DatabaseUnavailableFilter"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        "django.request": {"filters": ["database_unavailable"]},
+        # One line per request: wanted in JSON logs (they feed dashboards), noise in a terminal.
+        "portal.requests": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
         "django.server": {"level": "WARNING"},
         # Wagtail logs every publish and background task at INFO: too chatty for commands.
         "wagtail": {"level": "WARNING"},

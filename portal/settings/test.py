@@ -5,6 +5,11 @@ import os
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,.localhost,127.0.0.1,testserver")
+# Tasks run where they are enqueued (after the commit); tests of the worker switch to the database queue.
+os.environ.setdefault("TASK_QUEUE", "immediate")
+# Concurrency tests run many requests at once in one process: one pooled connection each.
+os.environ.setdefault("DATABASE_POOL_SIZE", "30")
+os.environ.setdefault("DATABASE_POOL_TIMEOUT", "20")
 
 from .base import *  # noqa: E402, F403
 from .base import BASE_DIR, STORAGES  # noqa: E402
@@ -12,7 +17,8 @@ from .base import BASE_DIR, STORAGES  # noqa: E402
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Emails still go through the queue (outbox); delivery lands in django.core.mail.outbox.
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 MEDIA_ROOT = BASE_DIR / ".test-media"

@@ -6,6 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from wagtail.models import Page
 
+from forms.protection import new_token
+
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
@@ -78,6 +80,8 @@ def registration_data(**overrides):
         "hours-1-closes": "",
         "privacy_consent": "on",
         "fax_number": "",
+        # A fresh one-time token, as a freshly loaded form carries.
+        "submission_token": new_token(),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

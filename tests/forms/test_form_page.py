@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 
 from forms.models import ConsentRecord, FormPage
-from forms.protection import CONSENT_TEXT_VERSION
+from forms.protection import CONSENT_TEXT_VERSION, new_token
 from tests.factories import FormFieldFactory
 
 from .conftest import section
@@ -21,6 +21,7 @@ def contact_data(**overrides):
         "messaggio": "Vorrei informazioni sullo sportello di orientamento.",
         "privacy_consent": "on",
         "fax_number": "",
+        "submission_token": new_token(),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -78,7 +79,9 @@ def test_the_thank_you_page_needs_a_submission(client, contact_page):
 
 def test_editor_built_fields_and_size_limits(client, contact_page):
     FormFieldFactory(page=contact_page, label="Richiesta", field_type="multiline")
-    response = post(client, contact_page, {"richiesta": "x" * 5001, "privacy_consent": "on"})
+    response = post(
+        client, contact_page, {"richiesta": "x" * 5001, "privacy_consent": "on", "submission_token": new_token()}
+    )
     assert response.status_code == 200
     assert "richiesta" in response.context["form"].errors
     assert "x" * 5001 in response.content.decode()  # what was typed stays

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail, signing
 
 from forms.models import ListingRegistration
-from forms.registration import services
+from forms.registration import links
 
 from .conftest import registration_data
 
@@ -22,7 +22,7 @@ def registration(client, lucca_registration, django_capture_on_commit_callbacks)
 
 
 def link_path(registration, token=None):
-    token = token or services.make_token(registration)
+    token = token or links.make_token(registration)
     return f"/it/iscrivi-la-tua-organizzazione/scheda/{token}/"
 
 
@@ -34,7 +34,7 @@ def old_token(registration, monkeypatch, days):
         return signing.b62_encode(signing.b62_decode(real(self)) - days * 24 * 60 * 60)
 
     monkeypatch.setattr(signing.TimestampSigner, "timestamp", past)
-    token = services.make_token(registration)
+    token = links.make_token(registration)
     monkeypatch.setattr(signing.TimestampSigner, "timestamp", real)
     return token
 
@@ -80,19 +80,19 @@ def test_the_link_lifetime_is_a_setting(client, registration, monkeypatch, setti
     ids=["altered", "truncated", "garbage"],
 )
 def test_a_tampered_link_gets_a_clear_page(client, registration, tamper):
-    response = client.get(link_path(registration, tamper(services.make_token(registration))), **HOST)
+    response = client.get(link_path(registration, tamper(links.make_token(registration))), **HOST)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Il link non è valido" in html and 'name="contact_email"' not in html
     # Posting a change through it stores nothing.
     client.post(
-        link_path(registration, tamper(services.make_token(registration))), registration_data(name="Hacked"), **HOST
+        link_path(registration, tamper(links.make_token(registration))), registration_data(name="Hacked"), **HOST
     )
     assert registration.entry.get_latest_revision_as_object().title == "Donne in Cammino"
 
 
 def test_a_link_signed_for_another_registration_key_is_refused(client, registration):
-    token = services.make_token(registration)
+    token = links.make_token(registration)
     registration.link_key = "revoked"
     registration.save()
     assert "Il link non è valido" in client.get(link_path(registration, token), **HOST).content.decode()
@@ -103,7 +103,7 @@ def test_a_lucca_link_does_not_open_on_another_portal(client, registration, sien
 
     siena_page = section(siena, "iscrivi-la-tua-organizzazione")
     response = client.get(
-        f"/it/{siena_page.slug}/scheda/{services.make_token(registration)}/", HTTP_HOST="siena.localhost"
+        f"/it/{siena_page.slug}/scheda/{links.make_token(registration)}/", HTTP_HOST="siena.localhost"
     )
     assert response.status_code == 200
     assert "Il link non è valido" in response.content.decode()

@@ -71,7 +71,7 @@ class Command(BaseCommand):
                     continue
                 registration.renewal_sent_at = now
                 registration.save(update_fields=["renewal_sent_at", "updated_at"])
-                transaction.on_commit(lambda r=registration: send_renewal_email(r, grace_days))
+                send_renewal_email(registration, grace_days)
             for number, registration in enumerate(expired, 1):
                 self.stdout.write(
                     f"  {prefix}[{number}/{len(expired)}] unpublish: {registration.entry.title} "
@@ -82,7 +82,7 @@ class Command(BaseCommand):
                 registration.entry.specific.unpublish(log_action=True)
                 registration.status = ListingRegistration.Status.EXPIRED
                 registration.save(update_fields=["status", "updated_at"])
-                transaction.on_commit(lambda r=registration: send_expired_email(r))
+                send_expired_email(registration)
 
         verb = "would send" if dry_run else "sent"
         self.stdout.write(
