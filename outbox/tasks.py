@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from portal.queue import enqueue
+from portal.throttled_log import log_once_per
 
 from .messages import delivery_connection, from_payload, retry_delay
 from .models import OutboundEmail
@@ -41,7 +42,17 @@ def deliver_email(email_id):
                 logger.error("Email %s not sent after %s attempts: %s", email.pk, email.attempts, email.last_error)
             else:
                 email.next_attempt_at = timezone.now() + retry_delay(email.attempts)
-                logger.warning("Email %s not sent (attempt %s), retrying: %s", email.pk, email.attempts, error)
+                # A mail server that is down fails every email: say so once a minute, not once per email.
+                log_once_per(
+                    60,
+                    logger,
+                    logging.WARNING,
+                    "email-retry",
+                    "Emails not sent, will retry with backoff (e.g. email %s, attempt %s): %s",
+                    email.pk,
+                    email.attempts,
+                    email.last_error,
+                )
                 _schedule_retry(email)
         else:
             email.status = OutboundEmail.Status.SENT

@@ -26,4 +26,22 @@ def reset():
         _last_logged.clear()
 
 
-WARNING = logging.WARNING
+class OncePerInterval(logging.Filter):
+    """A logging filter letting one record per logger and level through per ``interval`` seconds.
+
+    For libraries that log every retry of a dependency that is down (psycopg's pool reconnecting).
+    """
+
+    def __init__(self, interval=60):
+        super().__init__()
+        self.interval = interval
+
+    def filter(self, record):
+        now = time.monotonic()
+        key = ("filter", record.name, record.levelno)
+        with _lock:
+            last = _last_logged.get(key)
+            if last is not None and now - last < self.interval:
+                return False
+            _last_logged[key] = now
+        return True

@@ -306,6 +306,7 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "portal.request_log.RequestIdFilter"},
         "database_unavailable": {"()": "portal.errors.DatabaseUnavailableFilter"},
+        "once_a_minute": {"()": "portal.throttled_log.OncePerInterval", "interval": 60},
     },
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
@@ -325,6 +326,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"filters": ["database_unavailable"]},
+        # The pool logs each reconnection attempt while PostgreSQL refuses connections.
+        "psycopg.pool": {"filters": ["once_a_minute"]},
         # One line per request: wanted in JSON logs (they feed dashboards), noise in a terminal.
         "portal.requests": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
         "django.server": {"level": "WARNING"},
