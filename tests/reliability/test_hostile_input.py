@@ -16,7 +16,17 @@ HOSTILE = {
     "infinity": "inf",
     "negative": "-99999999999999999999",
 }
-FIELDS = ("name", "founding_year", "latitude", "postcode", "email", "website", "legal_form", "province", "hours-0-opens")
+FIELDS = (
+    "name",
+    "founding_year",
+    "latitude",
+    "postcode",
+    "email",
+    "website",
+    "legal_form",
+    "province",
+    "hours-0-opens",
+)
 
 
 @pytest.mark.parametrize("value", HOSTILE.values(), ids=list(HOSTILE))
