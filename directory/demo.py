@@ -41,8 +41,6 @@ CATEGORIES = {
     ],
 }
 
-WEEKDAYS_MORNINGS = [(day, datetime.time(9), datetime.time(13)) for day in range(5)]
-
 
 def _hours(*spec):
     """("0-4", "9:00", "13:00") → rows for Monday–Friday 9–13."""

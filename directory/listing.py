@@ -26,8 +26,6 @@ MAP_LIMIT = 1000
 LOGO_SPEC = "fill-96x96"
 LETTERS = string.ascii_uppercase
 ACCENTS = ("\u0300", "\u0301")  # grave and acute, the accents an Italian initial can carry
-DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-DEFAULT_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 
 
 def base_letter(char):
@@ -45,11 +43,8 @@ def _starts_with_letter(letter):
 
 
 def tile_settings():
-    """The map tile server (``DIRECTORY_TILE_URL``, OpenStreetMap by default) and its attribution."""
-    return {
-        "url": getattr(settings, "DIRECTORY_TILE_URL", "") or DEFAULT_TILE_URL,
-        "attribution": getattr(settings, "DIRECTORY_TILE_ATTRIBUTION", "") or DEFAULT_TILE_ATTRIBUTION,
-    }
+    """The map tile server (``DIRECTORY_TILE_URL``) and its attribution (settings own the defaults)."""
+    return {"url": settings.DIRECTORY_TILE_URL, "attribution": settings.DIRECTORY_TILE_ATTRIBUTION}
 
 
 class DirectoryFilterForm(forms.Form):

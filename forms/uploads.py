@@ -2,10 +2,8 @@
 
 The file name and the browser's content type mean nothing: the bytes decide.
 
-Settings (getattr, all optional):
-- ``FORMS_LOGO_MAX_BYTES`` (default 2 MB),
-- ``FORMS_LOGO_MAX_PIXELS`` (width × height, default 16 million),
-- ``FORMS_LOGO_MAX_SIDE`` (longest side in pixels, default 4000).
+Settings: ``FORMS_LOGO_MAX_BYTES``, ``FORMS_LOGO_MAX_PIXELS`` (width × height) and
+``FORMS_LOGO_MAX_SIDE`` (longest side in pixels).
 """
 
 import warnings
@@ -25,9 +23,9 @@ NOT_AN_IMAGE = _("Il file non è un'immagine JPEG, PNG o WebP leggibile.")
 
 def logo_limits():
     return (
-        getattr(settings, "FORMS_LOGO_MAX_BYTES", 2 * 1024 * 1024),
-        getattr(settings, "FORMS_LOGO_MAX_PIXELS", 16_000_000),
-        getattr(settings, "FORMS_LOGO_MAX_SIDE", 4000),
+        settings.FORMS_LOGO_MAX_BYTES,
+        settings.FORMS_LOGO_MAX_PIXELS,
+        settings.FORMS_LOGO_MAX_SIDE,
     )
 
 

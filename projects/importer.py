@@ -805,11 +805,6 @@ def directory_matches(names, portal_root):
     return found
 
 
-def find_sectors(names, locale):
-    by_name = {sector.name.lower(): sector for sector in Sector.objects.filter(locale=locale)}
-    return [by_name[name.lower()] for name in names if name.lower() in by_name]
-
-
 def ensure_sectors(names, locale):
     """The sectors named by the sheet; new ones are added to the taxonomy for staff to review."""
     sectors = []

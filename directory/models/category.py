@@ -1,19 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from directory.choices import DirectoryKind
-
-
-class DirectoryCategoryQuerySet(models.QuerySet):
-    def for_kind(self, kind):
-        return self.filter(kind=kind)
-
-    def in_active_locale(self):
-        return self.filter(locale=Locale.get_active())
 
 
 class DirectoryCategory(TranslatableMixin, index.Indexed, models.Model):
@@ -33,8 +25,6 @@ class DirectoryCategory(TranslatableMixin, index.Indexed, models.Model):
         choices=DirectoryKind.choices,
         help_text=_("L'elenco in cui si usa la categoria."),
     )
-
-    objects = DirectoryCategoryQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind")]
     translatable_fields = [TranslatableField("name"), SynchronizedField("slug"), SynchronizedField("kind")]

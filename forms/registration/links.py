@@ -11,8 +11,8 @@ LINK_SALT = "forms.listing-registration"
 
 
 def link_max_age():
-    """Seconds a private link stays valid (``FORMS_PRIVATE_LINK_MAX_AGE_DAYS``, default 60 days)."""
-    return getattr(settings, "FORMS_PRIVATE_LINK_MAX_AGE_DAYS", 60) * 24 * 60 * 60
+    """Seconds a private link stays valid (``FORMS_PRIVATE_LINK_MAX_AGE_DAYS``)."""
+    return settings.FORMS_PRIVATE_LINK_MAX_AGE_DAYS * 24 * 60 * 60
 
 
 def make_token(registration):

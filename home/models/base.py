@@ -61,11 +61,6 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def get_portal_settings(self, request):
-        from sites.models import PortalSettings
-
-        return PortalSettings.for_request(request)
-
 
 def page_tabs(*tabs):
     """Editor tabs of a page type, ``(heading, panels)`` each, followed by Wagtail's Promotion and Settings tabs."""

@@ -27,13 +27,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--months",
             type=int,
-            default=getattr(settings, "LISTING_RENEWAL_MONTHS", 12),
+            default=settings.LISTING_RENEWAL_MONTHS,
             help="Months without updates before asking (default: LISTING_RENEWAL_MONTHS or 12).",
         )
         parser.add_argument(
             "--grace-days",
             type=int,
-            default=getattr(settings, "LISTING_RENEWAL_GRACE_DAYS", 30),
+            default=settings.LISTING_RENEWAL_GRACE_DAYS,
             help="Days to answer before the entry is unpublished (default: LISTING_RENEWAL_GRACE_DAYS or 30).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Say what would happen; send and change nothing.")
