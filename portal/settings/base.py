@@ -121,6 +121,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (development): writers take the lock when their transaction starts and wait for it
+# (instead of failing with "database is locked" when the task worker writes at the same time);
+# WAL lets pages be read while a write is under way.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 # PostgreSQL: Django's native psycopg pool, one per process. A request that cannot get a
 # connection within DATABASE_POOL_TIMEOUT seconds is answered 503 (see portal/errors.py).
 DATABASE_POOL_SIZE = int(os.environ.get("DATABASE_POOL_SIZE", "4"))

@@ -12,7 +12,7 @@ os.environ.setdefault("DATABASE_POOL_SIZE", "30")
 os.environ.setdefault("DATABASE_POOL_TIMEOUT", "20")
 
 from .base import *  # noqa: E402, F403
-from .base import BASE_DIR, STORAGES  # noqa: E402
+from .base import BASE_DIR, DATABASES, STORAGES  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
@@ -27,3 +27,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files straight from the finders: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The in-memory test database is shared with the live server's thread: plain transactions.
+    DATABASES["default"]["OPTIONS"] = {}
