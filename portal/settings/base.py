@@ -332,6 +332,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default logging also prints "django" records itself: one line each is enough.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"filters": ["database_unavailable"]},
         # The pool logs each reconnection attempt while PostgreSQL refuses connections.
         "psycopg.pool": {"filters": ["once_a_minute"]},
