@@ -10,8 +10,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as search_views
 from sites.sitemaps import PortalSitemap
+from staff.views import StaffPasswordResetView
 
 urlpatterns = [
+    # Before Wagtail's own: the reset link must point at the requesting portal, over https.
+    path("admin/password_reset/", StaffPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
