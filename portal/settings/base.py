@@ -287,8 +287,10 @@ AXES_ENABLE_ADMIN = False  # Django's admin is not installed; superusers see loc
 AXES_VERBOSE = False
 # Password-reset links go to the portal the request came from, over https unless DEBUG is on.
 EMAIL_LINKS_HTTPS = env_bool("EMAIL_LINKS_HTTPS", not DEBUG)
-# Staff avatars are not fetched from a third party (privacy, and the admin's CSP).
+# The admin calls no third party (privacy, and the admin's CSP): no Gravatar avatars, and no
+# check for new Wagtail releases from the dashboard (upgrades come with deploys).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Security headers that are right for every environment; HTTPS-only ones below.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -347,7 +349,7 @@ CSP_PUBLIC_DIRECTIVES = {
     "script-src": ["'self'", NONCE],
     "style-src": ["'self'"],
     "img-src": _csp_img_src,
-    "font-src": ["'self'"],
+    "font-src": ["'self'", "data:"],  # Bootstrap Italia's stylesheet embeds one font as a data: URI
     "connect-src": ["'self'"],
     "frame-src": ["'self'", *_csp_frame_src],
     "object-src": ["'none'"],
@@ -362,7 +364,6 @@ CSP_ADMIN_DIRECTIVES = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": [*_csp_img_src, "blob:"],
-    "font-src": ["'self'", "data:"],
     "frame-ancestors": ["'self'"],  # the live preview frames the page being edited
 }
 # CSP_REPORT_ONLY: browsers report violations (to CSP_REPORT_URI when set) but block nothing.
