@@ -41,7 +41,11 @@ class StaffSessionMiddleware:
                     return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
             elif last_seen is None or now - last_seen >= TOUCH_EVERY:
                 request.session[LAST_SEEN] = now
-        return self.get_response(request)
+        response = self.get_response(request)
+        # Wagtail's login "remember me" would make the cookie outlive the browser.
+        if request.user.is_authenticated and not request.session.get_expire_at_browser_close():
+            request.session.set_expiry(0)
+        return response
 
 
 # Admin URLs an account may reach before its second step: signing in and out, the password

@@ -42,7 +42,7 @@ class VerifyView(FormView):
     """The second step of the login: a code from the authenticator app."""
 
     form_class = TokenForm
-    template_name = "staff/verify.html"
+    template_name = "staff/admin/verify.html"
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_verified():
@@ -78,7 +78,7 @@ class SetupView(WagtailAdminTemplateMixin, FormView):
     """Set up an authenticator app: scan the QR code (or type the key) and confirm with a code."""
 
     form_class = TokenForm
-    template_name = "staff/setup.html"
+    template_name = "staff/admin/setup.html"
     page_title = _("Autenticazione a due fattori")
     header_icon = "key"
 
@@ -145,7 +145,7 @@ def locked_attempts():
 class AccessSecurityView(WagtailAdminTemplateMixin, TemplateView):
     """For superusers: accounts locked by wrong passwords, and who has a second factor."""
 
-    template_name = "staff/access_security.html"
+    template_name = "staff/admin/access_security.html"
     page_title = _("Sicurezza degli accessi")
     header_icon = "lock"
 

@@ -281,7 +281,7 @@ _cooloff = int(os.environ.get("STAFF_LOGIN_COOLOFF_MINUTES", "30"))
 AXES_COOLOFF_TIME = timedelta(minutes=_cooloff) if _cooloff else None
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
+AXES_LOCKOUT_TEMPLATE = "staff/admin/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "staff.security.client_ip"
 AXES_ENABLE_ADMIN = False  # Django's admin is not installed; superusers see lockouts in Wagtail's
 AXES_VERBOSE = False

@@ -51,3 +51,16 @@ def test_password_reset_link_uses_the_portal_host_over_https(client, settings, s
     assert response.status_code == 302
     assert "https://siena.localhost/admin/password_reset/confirm/" in mail.outbox[0].body
     assert "http://" not in mail.outbox[0].body
+
+
+def test_remember_me_does_not_outlive_the_browser(client, staff_user):
+    login_page = client.get(reverse("wagtailadmin_login")).content.decode()
+    assert 'name="remember"' not in login_page
+    user = staff_user("siena", "editors")
+    response = client.post(
+        reverse("wagtailadmin_login"),
+        {"username": user.username, "password": "una-password-lunga-2026", "remember": "on"},
+    )
+    assert response.status_code == 302
+    assert response.cookies["sessionid"]["max-age"] == ""
+    assert client.session.get_expire_at_browser_close()
