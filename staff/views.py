@@ -74,7 +74,12 @@ def grouped_secret(device):
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
-class SetupView(WagtailAdminTemplateMixin, FormView):
+class StaffAdminView(WagtailAdminTemplateMixin):
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class SetupView(StaffAdminView, FormView):
     """Set up an authenticator app: scan the QR code (or type the key) and confirm with a code."""
 
     form_class = TokenForm
@@ -142,7 +147,7 @@ def locked_attempts():
     return attempts.order_by("-attempt_time")
 
 
-class AccessSecurityView(WagtailAdminTemplateMixin, TemplateView):
+class AccessSecurityView(StaffAdminView, TemplateView):
     """For superusers: accounts locked by wrong passwords, and who has a second factor."""
 
     template_name = "staff/admin/access_security.html"

@@ -56,3 +56,12 @@ def test_the_access_overview_is_for_superusers_only(client, staff_user):
     client.force_login(staff_user("siena", "moderators"))
     response = client.get(reverse("staff_access_security"))
     assert response.status_code in (302, 403)
+
+
+def test_lockout_is_per_username_not_per_address(client, settings, staff_user, superuser):
+    user = staff_user("siena", "editors")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        login(client, user.username, "sbagliata")
+    # The superuser at the same address (the same office) can still sign in and unlock.
+    assert login(client, superuser.username).status_code == 302
+    assert user.username in client.get(reverse("staff_access_security")).content.decode()
