@@ -5,7 +5,9 @@ private fields (the contact person) are never exported. Lists (categories,
 languages, target groups, services) are joined with "; " in CSV and are arrays in
 JSON; languages, target groups and legal form are stable codes (see
 ``directory.choices``); opening hours are "weekday HH:MM-HH:MM" with the weekday
-in English (monday … sunday). The licence is stated in the JSON metadata and, for
+in English (monday … sunday). Text cells that a spreadsheet would run as a formula
+get a leading apostrophe in CSV (``sites.spreadsheets``); JSON keeps the values as
+they are. The licence is stated in the JSON metadata and, for
 both formats, in the ``Link: <…>; rel="license"`` and ``X-License`` headers.
 """
 
@@ -17,6 +19,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+
+from sites.spreadsheets import spreadsheet_safe
 
 from .models import PUBLIC_FIELDS
 
@@ -76,11 +80,9 @@ def _csv_cell(value):
         value = "; ".join(str(item) for item in value)
     if value is None:
         return ""
-    value = str(value)
-    # A spreadsheet would run a cell starting with "=" or "@" as a formula.
-    if value[:1] in ("=", "@"):
-        value = "'" + value
-    return value
+    if isinstance(value, int | float):
+        return str(value)  # coordinates: a negative number is a number, not a formula
+    return spreadsheet_safe(str(value))
 
 
 def csv_response(index, request):

@@ -28,6 +28,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from portal.client_address import client_ip
+
 # Bumped whenever the wording of the consent sentence changes: stored with every consent.
 CONSENT_TEXT_VERSION = "2026-11"
 CONSENT_TEXT = _(
@@ -56,17 +58,6 @@ def rate_limit():
     """(submissions, seconds) from ``settings.FORMS_RATE_LIMIT`` ("5/hour", "20/day", "2/minute")."""
     count, _sep, period = str(settings.FORMS_RATE_LIMIT).partition("/")
     return int(count), _PERIODS.get(period.strip() or "hour", _PERIODS["hour"])
-
-
-def client_ip(request):
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.TRUSTED_PROXIES
-    if proxies <= 0:
-        return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    # Each of our proxies appends the address it received the request from: the outermost one
-    # wrote the client's address N places from the right. Anything left of it came from the client.
-    return forwarded[-proxies] if len(forwarded) >= proxies else remote
 
 
 def _client_key(request):

@@ -11,11 +11,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as search_views
 from portal.health import healthz
 from sites.sitemaps import PortalSitemap
+from staff.views import StaffPasswordResetView
 
 handler500 = "portal.errors.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Before Wagtail's own: the reset link must point at the requesting portal, over https.
+    path("admin/password_reset/", StaffPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),

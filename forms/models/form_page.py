@@ -131,6 +131,12 @@ class FormPage(ProtectedFormPageMixin, EmailFormMixin, FormMixin, BasePage):
             return fields
         return [FormField(sort_order=position, **spec) for position, spec in enumerate(DEFAULT_FIELDS)]
 
+    def get_submissions_list_view_class(self):
+        # Imported here: the admin views must not load while the models do.
+        from forms.submissions import SpreadsheetSafeSubmissionsListView
+
+        return SpreadsheetSafeSubmissionsListView
+
     def get_form(self, *args, request=None, **kwargs):
         kwargs["privacy_url"] = self.get_privacy_url(request) if request else ""
         return super().get_form(*args, **kwargs)

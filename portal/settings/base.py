@@ -6,9 +6,12 @@ Everything that differs between machines comes from environment variables
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -48,6 +51,7 @@ INSTALLED_APPS = [
     "campaigns",
     "forms",
     "outbox",
+    "staff",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -66,6 +70,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -79,6 +87,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "sites.csp.PortalCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -86,9 +96,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "staff.middleware.StaffSessionMiddleware",
+    "staff.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -106,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -167,6 +183,11 @@ TASKS = {
         else "django_tasks_db.DatabaseBackend"
     }
 }
+# django-axes first: it refuses a locked-out account before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -289,10 +310,49 @@ DIRECTORY_TILE_ATTRIBUTION = os.environ.get(
     "DIRECTORY_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 )
 
+# Staff accounts (see "Sicurezza del personale" in README.md).
+# Second factor (TOTP) required for these roles: "superusers", "all", or group-name suffixes
+# such as "moderators", "editors", "translators" (a member of "Siena moderators" is a moderator).
+STAFF_2FA_REQUIRED_FOR = env_list("STAFF_2FA_REQUIRED_FOR", ["superusers", "moderators"])
+OTP_TOTP_ISSUER = "Pari Opportunità"
+# Minutes without a request after which a staff session ends; it also ends when the browser closes.
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "120"))
+SESSION_COOKIE_AGE = STAFF_SESSION_IDLE_MINUTES * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Login lockout (django-axes): wrong passwords before a username is locked, and for how long
+# (0: until a superuser unlocks it). Counted per username, so guesses spread over many addresses
+# or browsers count all the same. Not per address: an office behind one public address would be
+# shut out whole by one person's typos, the superuser who could unlock included (hence axes.W006
+# is silenced below).
+AXES_FAILURE_LIMIT = int(os.environ.get("STAFF_LOGIN_FAILURE_LIMIT", "5"))
+_cooloff = int(os.environ.get("STAFF_LOGIN_COOLOFF_MINUTES", "30"))
+AXES_COOLOFF_TIME = timedelta(minutes=_cooloff) if _cooloff else None
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "staff/admin/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "staff.security.client_ip"
+AXES_ENABLE_ADMIN = False  # Django's admin is not installed; superusers see lockouts in Wagtail's
+AXES_VERBOSE = False
+# Password-reset links go to the portal the request came from, over https unless DEBUG is on.
+EMAIL_LINKS_HTTPS = env_bool("EMAIL_LINKS_HTTPS", not DEBUG)
+# The admin calls no third party (privacy, and the admin's CSP): no Gravatar avatars, and no
+# check for new Wagtail releases from the dashboard (upgrades come with deploys).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
 # Security headers that are right for every environment; HTTPS-only ones below.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail's preview views allow their own framing (same origin); nothing else may be framed.
+X_FRAME_OPTIONS = "DENY"
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]  # lockout per username: see AXES_LOCKOUT_PARAMETERS
+if not SECURE_HSTS_PRELOAD:
+    # Preloading is a decision per registered domain, taken by turning SECURE_HSTS_PRELOAD on.
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
@@ -307,6 +367,70 @@ HEALTH_TASK_MAX_AGE = int(os.environ.get("HEALTH_TASK_MAX_AGE", "900"))
 # Logs: plain text, or one JSON object per line with LOG_FORMAT=json (request id, host, path,
 # status, duration on every request line).
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+# Permissions-Policy: no page needs these browser features (embedded videos keep theirs).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+}
+
+
+def _origin(url):
+    """scheme://host of a URL template; a "{s}." subdomain placeholder becomes a wildcard."""
+    parts = urlsplit(url.replace("{s}.", "*."))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Content-Security-Policy (django-csp). Public pages: scripts only from this site or carrying the
+# request's nonce. The Wagtail admin (sites.csp) also needs inline scripts and styles of its own.
+_tile_origin = _origin(DIRECTORY_TILE_URL)
+_csp_img_src = ["'self'", "data:", *([_tile_origin] if _tile_origin else []), *env_list("CSP_IMG_SRC")]
+_csp_frame_src = env_list(
+    "CSP_FRAME_SRC", ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+)
+_csp_report_uri = os.environ.get("CSP_REPORT_URI", "")
+CSP_PUBLIC_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", NONCE],
+    "style-src": ["'self'"],
+    "img-src": _csp_img_src,
+    "font-src": ["'self'", "data:"],  # Bootstrap Italia's stylesheet embeds one font as a data: URI
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *_csp_frame_src],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    **({"report-uri": [_csp_report_uri]} if _csp_report_uri else {}),
+}
+CSP_ADMIN_DIRECTIVES = {
+    **CSP_PUBLIC_DIRECTIVES,
+    # Wagtail's panels and widgets write small inline scripts and style attributes (no nonce).
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": [*_csp_img_src, "blob:"],
+    "frame-ancestors": ["'self'"],  # the live preview frames the page being edited
+}
+# CSP_REPORT_ONLY: browsers report violations (to CSP_REPORT_URI when set) but block nothing.
+# (Local names: django-csp 4 refuses to start while settings named CSP_* exist.)
+_csp_report_only = env_bool("CSP_REPORT_ONLY", False)
+_csp = {"DIRECTIVES": CSP_PUBLIC_DIRECTIVES}
+CONTENT_SECURITY_POLICY = None if _csp_report_only else _csp
+CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp if _csp_report_only else None
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -21,6 +21,12 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# The test client speaks plain http.
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+EMAIL_LINKS_HTTPS = False
+# Tests log staff in with force_login; the second factor is turned on by the tests about it.
+STAFF_2FA_REQUIRED_FOR = []
 MEDIA_ROOT = BASE_DIR / ".test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}

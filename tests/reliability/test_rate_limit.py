@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory, override_settings
 
 from forms.models import ListingRegistration
-from forms.protection import client_ip
+from portal.client_address import client_ip
 from tests.forms.conftest import registration_data
 
 pytestmark = pytest.mark.django_db
