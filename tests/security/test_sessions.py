@@ -44,10 +44,15 @@ def test_idle_session_ends_after_the_timeout(client, settings, staff_user):
     assert "_auth_user_id" not in client.session
 
 
-def test_password_reset_link_uses_the_portal_host_over_https(client, settings, staff_user):
+def test_password_reset_link_uses_the_portal_host_over_https(
+    client, settings, staff_user, django_capture_on_commit_callbacks
+):
     settings.EMAIL_LINKS_HTTPS = True
     user = staff_user("siena", "editors")
-    response = client.post(reverse("wagtailadmin_password_reset"), {"email": user.email}, HTTP_HOST="siena.localhost")
+    with django_capture_on_commit_callbacks(execute=True):  # emails leave through the queue after the commit
+        response = client.post(
+            reverse("wagtailadmin_password_reset"), {"email": user.email}, HTTP_HOST="siena.localhost"
+        )
     assert response.status_code == 302
     assert "https://siena.localhost/admin/password_reset/confirm/" in mail.outbox[0].body
     assert "http://" not in mail.outbox[0].body
