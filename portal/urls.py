@@ -9,7 +9,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as search_views
+from sites.admin_views import scope_admin_urls
 from sites.sitemaps import PortalSitemap
+
+# Admin views Wagtail leaves open across portals are wrapped or replaced (see sites/admin_views.py).
+scope_admin_urls(wagtailadmin_urls.urlpatterns)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
