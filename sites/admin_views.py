@@ -258,15 +258,20 @@ REPLACEMENTS = {
 # --- applying them to Wagtail's admin URLconf ----------------------------------------------------
 
 
+def admin_view(view):
+    # What Wagtail's admin URLconf applies to its views: login and admin access, a refusal sent
+    # back to the dashboard with a message (a 403 to the choosers' XHR requests), no caching.
+    return never_cache(require_admin_access(view))
+
+
 def guarded(view, check):
     def view_in_portal(request, *args, **kwargs):
-        # Anonymous users go straight to Wagtail's view, which sends them to the login page.
-        if request.user.is_authenticated and not check(request, **kwargs):
+        if not check(request, **kwargs):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
     view_in_portal.guarded_by = check
-    return view_in_portal
+    return admin_view(view_in_portal)
 
 
 def _walk(patterns, prefix=""):
@@ -284,7 +289,7 @@ def scope_admin_urls(urlpatterns):
         if route in GUARDS:
             pattern.callback = guarded(pattern.callback, GUARDS[route])
         elif route in REPLACEMENTS:
-            pattern.callback = require_admin_access(never_cache(REPLACEMENTS[route]))
+            pattern.callback = admin_view(REPLACEMENTS[route])
             pattern.callback.replaces_wagtail_view = True
         pending.discard(route)
     if pending:
