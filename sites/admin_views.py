@@ -117,7 +117,7 @@ def translation_editing(request, translation_id, **kwargs):
     return _may_translate(request.user, translation.source.get_source_instance(), [translation.target_locale])
 
 
-def convert_to_alias(request, page_id):
+def page_in_portal(request, page_id, **kwargs):
     return _visible_page(request, page_id)
 
 
@@ -160,7 +160,12 @@ GUARDS = {
     "localize/translate/<int:translation_id>/preview/": translation_editing,
     "localize/translate/<int:translation_id>/preview/<str:mode>/": translation_editing,
     "localize/translate/<int:translation_id>/disable/": translation_editing,
-    "localize/page/<int:page_id>/convert_to_alias/": convert_to_alias,
+    "localize/page/<int:page_id>/convert_to_alias/": page_in_portal,
+    # Wagtail's workflow views name the page in their refusal ("… is not awaiting moderation").
+    "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/": page_in_portal,
+    "pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/": page_in_portal,
+    "pages/workflow/confirm_cancellation/<int:page_id>/": page_in_portal,
+    "pages/workflow/preview/<int:page_id>/<int:task_id>/": page_in_portal,
     # Wagtail checks the move only when it is posted; the confirmation shows both pages first.
     "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/": move_confirmation,
     "bulk/<str:app_label>/<str:model_name>/<str:action>/": bulk_action,

@@ -17,6 +17,7 @@ from tests.factories import StandardPageFactory
 from tests.forms.conftest import image_upload, registration_data
 
 MARK = "zafferano"
+WORD = "Lucchesia"  # in every title too: what a search asks for (a query for MARK would echo it back)
 
 
 @dataclass
@@ -59,26 +60,26 @@ def build_portal_objects(site):
     home = site.root_page.specific
     collection = Collection.objects.get(depth=2, name=site.site_name)
 
-    draft = StandardPageFactory(parent=home, title=f"Bozza {MARK}", slug=f"bozza-{MARK}", live=False)
+    draft = StandardPageFactory(parent=home, title=f"Bozza {WORD} {MARK}", slug=f"bozza-{MARK}", live=False)
     draft.save_revision()
-    private = StandardPageFactory(parent=home, title=f"Riservata {MARK}", slug=f"riservata-{MARK}")
+    private = StandardPageFactory(parent=home, title=f"Riservata {WORD} {MARK}", slug=f"riservata-{MARK}")
     private.save_revision().publish()
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="pw")
 
-    registration = submit_registration(site, f"Donne {MARK}", logo=image_upload(f"{MARK}.png"))
+    registration = submit_registration(site, f"Donne {WORD} {MARK}", logo=image_upload(f"{MARK}.png"))
     entry = registration.entry.specific
 
     document = get_document_model().objects.create(
-        title=f"Verbale {MARK}",
+        title=f"Verbale {WORD} {MARK}",
         file=ContentFile(b"verbale riservato", name=f"verbale-{MARK}.txt"),
         collection=collection,
     )
     form_page = _section(site, "contatti")
-    submission = FormSubmission.objects.create(page=form_page, form_data={"messaggio": f"Messaggio {MARK}"})
+    submission = FormSubmission.objects.create(page=form_page, form_data={"messaggio": f"Messaggio {WORD} {MARK}"})
 
     # A translation of the draft into English (the portal's home first: a child needs its parent translated).
     translate(home, "en", {}, publish=True)
-    translate(draft, "en", {f"Bozza {MARK}": f"Draft {MARK}"}, publish=False)
+    translate(draft, "en", {f"Bozza {WORD} {MARK}": f"Draft {MARK}"}, publish=False)
     translation = Translation.objects.get(source__object__translation_key=draft.translation_key)
 
     return PortalObjects(

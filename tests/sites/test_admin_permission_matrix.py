@@ -32,7 +32,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from forms.models import ListingRegistration
 from sites.models import PortalSettings
 
-from .portal_b import MARK, build_portal_objects
+from .portal_b import MARK, WORD, build_portal_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +71,8 @@ RULES = [
     (r"^(pages|choose-page|localize/page|localize/submit/page|campaigns)/", "page", None),
 ]
 SKIPPED_KINDS = {"shared", "own"}
+# Listings not requested: they end the session, or are catch-alls and error pages.
+LISTING_EXCLUDED = r"^(logout/|failwhale/|test404/|\^\.\*/\$)$"
 
 # Tables a leaking view would write to: compared before and after each pattern.
 SNAPSHOT_MODELS = [
@@ -230,14 +232,19 @@ POST_DATA = {
 }
 
 
-def _leak(response):
+def _leak(response, serves_object=True):
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    text = body.decode("utf-8", "replace").lower() + str(response.headers).lower()
+    # Messages queued for the next page count too (a refusal naming the object would leak it).
+    messages = getattr(response.wsgi_request, "_messages", None)
+    queued = " ".join(str(message) for message in getattr(messages, "_queued_messages", []))
+    text = (body.decode("utf-8", "replace") + str(response.headers) + queued).lower()
     if MARK in text:
         return "shows Lucca content"
     disposition = response.get("Content-Disposition", "")
-    if response.status_code == 200 and (
-        response.get("Content-Type", "").startswith("image/") or "attachment" in disposition
+    if (
+        serves_object
+        and response.status_code == 200
+        and (response.get("Content-Type", "").startswith("image/") or "attachment" in disposition)
     ):
         return "serves a Lucca file"
     return None
@@ -256,14 +263,17 @@ def test_no_siena_role_reaches_a_lucca_object_through_any_admin_url(role_clients
     started = time.monotonic()
     objects = build_portal_objects(lucca)
 
-    unclassified, leaks, covered, skipped = [], [], 0, 0
+    unclassified, leaks, listings, covered, skipped = [], [], [], 0, 0
     patterns = list(_admin_patterns())
     for route, pattern in patterns:
         kind, query = _classify(route)
         if kind is None:
             unclassified.append(route)
             continue
-        if kind in SKIPPED_KINDS or kind == "list":
+        if kind == "list":
+            listings.append(route)
+            continue
+        if kind in SKIPPED_KINDS:
             skipped += 1
             continue
         for values, ids in _variants(kind, objects, siena, route):
@@ -283,11 +293,23 @@ def test_no_siena_role_reaches_a_lucca_object_through_any_admin_url(role_clients
                         leaks.append(f"{method.upper()} {url} as Siena {role}: {problem} ({response.status_code})")
             if _snapshot() != before:
                 leaks.append(f"{url}: a Siena role changed data")
+    # Views without an object in the URL (listings, reports, choosers, search, the dashboard) searched for it.
+    for route in listings:
+        if re.search(LISTING_EXCLUDED, route):
+            continue
+        url = _url(route, {}) + f"?q={WORD}"
+        for role, client in role_clients.items():
+            response = client.get(url)
+            covered += 1
+            problem = _leak(response, serves_object=False)
+            if problem:
+                leaks.append(f"GET {url} as Siena {role}: {problem} ({response.status_code})")
     elapsed = time.monotonic() - started
+    objects_patterns = len(patterns) - skipped - len(unclassified) - len(listings)
     print(
-        f"\nadmin permission matrix: {len(patterns)} admin patterns, {len(patterns) - skipped - len(unclassified)} "
-        f"object patterns, {covered} requests (patterns × Lucca objects × {len(ROLES)} roles × GET/POST) "
-        f"in {elapsed:.1f}s"
+        f"\nadmin permission matrix: {len(patterns)} admin patterns: {objects_patterns} object views "
+        f"(× Lucca objects × {len(ROLES)} roles × GET/POST), {len(listings)} listings (× {len(ROLES)} roles, GET), "
+        f"{skipped} shared or own; {covered} requests in {elapsed:.1f}s"
     )
     assert not unclassified, "admin URLs of unknown kind, classify them in RULES: " + ", ".join(unclassified)
     assert not leaks, "\n".join(leaks)

@@ -8,7 +8,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from sites.models import PortalSettings
 
-from .portal_b import MARK, build_portal_objects
+from .portal_b import MARK, WORD, build_portal_objects
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_the_page_chooser_shows_only_the_users_portal(login, siena, lucca, lucca
     root = _text(client.get("/admin/choose-page/"))
     assert "pari opportunità siena" in root and "pari opportunità lucca" not in root
     assert _denied(client.get(f"/admin/choose-page/{lucca.root_page_id}/"))
-    for query in (MARK, "Donne", "Lucca"):
+    for query in (WORD, "Donne", "Lucca"):
         results = _text(client.get("/admin/choose-page/search/", {"q": query}))
         assert MARK not in results and "pari opportunità lucca" not in results
     ids = "&".join(f"id={page.pk}" for page in lucca_objects.pages)
