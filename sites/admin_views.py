@@ -8,7 +8,7 @@ Wagtail no longer has stops startup, so an upgrade cannot silently drop a check.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import URLPattern, URLResolver
 from django.views.decorators.cache import never_cache
@@ -106,15 +106,23 @@ def translation_source_sync(request, translation_source_id):
     source = TranslationSource.objects.filter(pk=translation_source_id).first()
     if source is None:
         return True
+    try:
+        instance = source.get_source_instance()
+    except ObjectDoesNotExist:  # the source object is gone: nothing of a portal left to protect
+        return staff_scope.is_unrestricted(request.user)
     locales = [translation.target_locale for translation in source.translations.select_related("target_locale")]
-    return _may_translate(request.user, source.get_source_instance(), locales)
+    return _may_translate(request.user, instance, locales)
 
 
 def translation_editing(request, translation_id, **kwargs):
     translation = Translation.objects.select_related("source", "target_locale").filter(pk=translation_id).first()
     if translation is None:
         return True
-    return _may_translate(request.user, translation.source.get_source_instance(), [translation.target_locale])
+    try:
+        instance = translation.source.get_source_instance()
+    except ObjectDoesNotExist:
+        return staff_scope.is_unrestricted(request.user)
+    return _may_translate(request.user, instance, [translation.target_locale])
 
 
 def page_in_portal(request, page_id, **kwargs):
@@ -180,8 +188,8 @@ class PortalSubmitPageTranslationView(SubmitPageTranslationView):
     (wagtail-localize offers every locale of every page to anyone who may translate)."""
 
     def dispatch(self, request, *args, **kwargs):
-        page = _page_or_none(kwargs["page_id"])
-        if page is not None and not staff_scope.can_translate_page(request.user, page.specific_deferred):
+        page = Page.objects.filter(pk=kwargs["page_id"]).first()
+        if page is not None and not staff_scope.can_translate_page(request.user, page):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -248,7 +256,9 @@ class PortalTranslationsReportView(TranslationsReportView):
             return queryset
         page_type = ContentType.objects.get_for_model(Page)
         keys = Page.objects.filter(staff_scope.page_filter(user)).values("translation_key")
-        return queryset.filter(~Q(source__object__content_type=page_type) | Q(source__object__translation_key__in=keys))
+        in_portal = ~Q(source__object__content_type=page_type) | Q(source__object__translation_key__in=keys)
+        # Ordered: wagtail-localize paginates an unordered queryset.
+        return queryset.filter(in_portal).order_by("-created_at", "-pk")
 
 
 REPLACEMENTS = {
