@@ -10,10 +10,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as search_views
 from portal.health import healthz
+from sites.admin_views import scope_admin_urls
 from sites.sitemaps import PortalSitemap
 from staff.views import StaffPasswordResetView
 
 handler500 = "portal.errors.server_error"
+
+# Admin views Wagtail leaves open across portals are wrapped or replaced (see sites/admin_views.py).
+scope_admin_urls(wagtailadmin_urls.urlpatterns)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -50,6 +50,7 @@ from directory.validators import (
     validate_runts_number,
 )
 from home.models import BasePage, page_tabs
+from sites.moderation import ApproversOnlyPublishTester
 
 ROME = ZoneInfo("Europe/Rome")
 
@@ -375,6 +376,20 @@ class DirectoryEntryPage(BasePage):
             self.province = self.province.upper()
         if errors:
             raise ValidationError(errors)
+
+    # --- moderation -------------------------------------------------------------------------
+
+    def permissions_for_user(self, user):
+        # An entry the public registered goes live only when the portal's moderators approve it.
+        return ApproversOnlyPublishTester(user, self, self.awaits_moderators)
+
+    def awaits_moderators(self):
+        """Registered by an organisation (``forms.ListingRegistration``, reached through its reverse
+        one-to-one) and not approved yet, refused, withdrawn, or with a proposed change pending."""
+        registration = getattr(self, "listing_registration", None)
+        if registration is None:
+            return False
+        return registration.status != type(registration).Status.PUBLISHED or registration.change_pending
 
     # --- what templates and the export read -------------------------------------------------
 
