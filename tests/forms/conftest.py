@@ -11,7 +11,7 @@ from forms.protection import new_token
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
-    """The rate limit lives in the cache: every test starts with a full allowance."""
+    """Cached pages and settings never carry over between tests (the rate limit is in the database)."""
     cache.clear()
     yield
     cache.clear()

@@ -30,6 +30,7 @@ from wagtail.models import (
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from forms.models import ListingRegistration
+from outbox.models import OutboundEmail
 from sites.models import PortalSettings
 
 from .portal_b import MARK, WORD, build_portal_objects
@@ -66,6 +67,7 @@ RULES = [
     (r"^localize/update/", "translation_source", None),
     (r"^localize/translate/", "translation", None),
     (r"^forms/submissions/", "form", None),
+    (r"^outbox/", "outbox", None),
     (r"^images/", "image", None),
     (r"^documents/", "document", None),
     (r"^(pages|choose-page|localize/page|localize/submit/page|campaigns)/", "page", None),
@@ -87,6 +89,7 @@ SNAPSHOT_MODELS = [
     Collection,
     FormSubmission,
     ListingRegistration,
+    OutboundEmail,
     PortalSettings,
     Translation,
     TranslationSource,
@@ -187,6 +190,11 @@ def _variants(kind, objects, siena, route):
         return [({**common, "document_id": document.pk, "doc_id": document.pk, "pk": document.pk}, [document.pk])]
     if kind == "translation":
         return [({**common, "translation_id": objects.translation.pk}, [])]
+    if kind == "outbox":
+        # The emails the Lucca registration queued (its confirmation names the organisation).
+        emails = OutboundEmail.objects.filter(site_id=objects.registration.site_id)
+        assert emails.exists()
+        return [({"pk": email.pk}, []) for email in emails]
     if kind == "translation_source":
         return [({"translation_source_id": objects.translation.source_id}, [])]
     if kind == "collection":
