@@ -110,3 +110,25 @@ validate_phone = RegexValidator(
 validate_runts_number = RegexValidator(
     r"^[0-9A-Za-z/\-]{1,30}$", _("Scrivi il numero di iscrizione al RUNTS (cifre, lettere, / o -).")
 )
+
+
+# --- rules across fields: written once, for the admin (model clean) and the public form -------
+
+LOGO_ALT_MESSAGE = _("Descrivi il logo in poche parole per chi non può vederlo.")
+COORDINATES_MESSAGE = _("Indica sia la latitudine sia la longitudine, oppure nessuna delle due.")
+HOURS_MESSAGE = _("L'orario di chiusura deve venire dopo quello di apertura.")
+
+
+def entry_errors(*, has_logo, logo_alt, latitude, longitude):
+    """{field: message} for the rules that tie an entry's fields together."""
+    errors = {}
+    if has_logo and not (logo_alt or "").strip():
+        errors["logo_alt"] = LOGO_ALT_MESSAGE
+    if (latitude is None) != (longitude is None):
+        errors["longitude" if longitude is None else "latitude"] = COORDINATES_MESSAGE
+    return errors
+
+
+def opening_hours_errors(opens, closes):
+    """{field: message} when a row of opening hours closes before it opens."""
+    return {"closes": HOURS_MESSAGE} if opens is not None and closes is not None and closes <= opens else {}

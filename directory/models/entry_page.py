@@ -40,8 +40,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from directory.choices import LEGAL_FORMS, SCHEMA_DAYS, SPOKEN_LANGUAGES, TARGET_GROUPS, DirectoryKind, Weekday
 from directory.fields import ChoiceListField
 from directory.validators import (
+    entry_errors,
     is_organisation_code,
     normalize_fiscal_code,
+    opening_hours_errors,
     validate_fiscal_code,
     validate_founding_year,
     validate_phone,
@@ -363,13 +365,9 @@ class DirectoryEntryPage(BasePage):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.logo_id and not self.logo_alt.strip():
-            errors["logo_alt"] = _("Scrivi il testo alternativo del logo.")
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude" if self.longitude is None else "latitude"] = _(
-                "Indica sia la latitudine sia la longitudine, oppure nessuna delle due."
-            )
+        errors = entry_errors(
+            has_logo=bool(self.logo_id), logo_alt=self.logo_alt, latitude=self.latitude, longitude=self.longitude
+        )
         if self.fiscal_code:
             self.fiscal_code = normalize_fiscal_code(self.fiscal_code)
         if self.province:
@@ -557,5 +555,6 @@ class DirectoryOpeningHours(Orderable):
 
     def clean(self):
         super().clean()
-        if self.opens is not None and self.closes is not None and self.closes <= self.opens:
-            raise ValidationError({"closes": _("L'orario di chiusura deve venire dopo quello di apertura.")})
+        errors = opening_hours_errors(self.opens, self.closes)
+        if errors:
+            raise ValidationError(errors)

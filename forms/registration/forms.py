@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.choices import Weekday
 from directory.models import DirectoryCategory, DirectoryEntryPage
-from directory.validators import normalize_fiscal_code
+from directory.validators import entry_errors, normalize_fiscal_code, opening_hours_errors
 from forms.protection import MAX_LONG_TEXT, ProtectedFormMixin
 from forms.uploads import LogoField
 
@@ -101,8 +101,8 @@ class OpeningHoursForm(django_forms.Form):
         filled = [value is not None for value in (weekday, opens, closes)]
         if any(filled) and not all(filled) and not self.errors:
             raise ValidationError(_("Indica giorno, ora di apertura e ora di chiusura, oppure lascia vuota la riga."))
-        if opens and closes and closes <= opens:
-            self.add_error("closes", _("L'orario di chiusura deve venire dopo quello di apertura."))
+        for name, message in opening_hours_errors(opens, closes).items():
+            self.add_error(name, message)
         return data
 
     def is_blank(self):
@@ -210,15 +210,18 @@ class ListingRegistrationForm(ProtectedFormMixin, django_forms.Form):
 
     def clean(self):
         data = super().clean()
-        has_logo = bool(data.get("logo")) or bool(self.entry is not None and self.entry.logo_id)
-        if has_logo and not (data.get("logo_alt") or "").strip() and "logo_alt" not in self.errors:
-            self.add_error("logo_alt", _("Descrivi il logo in poche parole per chi non può vederlo."))
-        latitude, longitude = data.get("latitude"), data.get("longitude")
-        if (latitude is None) != (longitude is None) and not ({"latitude", "longitude"} & set(self.errors)):
-            self.add_error(
-                "longitude" if longitude is None else "latitude",
-                _("Indica sia la latitudine sia la longitudine, oppure nessuna delle due."),
-            )
+        # The entry's own rules (directory.validators), as the admin applies them; a field that
+        # already has an error is not told twice.
+        errors = entry_errors(
+            has_logo=bool(data.get("logo")) or bool(self.entry is not None and self.entry.logo_id),
+            logo_alt=data.get("logo_alt"),
+            latitude=data.get("latitude"),
+            longitude=data.get("longitude"),
+        )
+        for name, message in errors.items():
+            related = {"logo_alt"} if name == "logo_alt" else {"latitude", "longitude"}
+            if not related & set(self.errors):
+                self.add_error(name, message)
         return data
 
     def opening_hours(self):
