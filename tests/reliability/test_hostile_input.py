@@ -34,7 +34,7 @@ def test_hostile_values_in_the_registration_form(client, lucca_registration, val
     data = registration_data(**dict.fromkeys(FIELDS, value))
     response = client.post(lucca_registration.url, data, HTTP_HOST="lucca.localhost")
     assert response.status_code in (200, 302, 400, 429)
-    assert ListingRegistration.objects.filter(entry__title=value).count() <= 1
+    assert ListingRegistration.objects.count() <= 1  # at most the one valid-looking registration
 
 
 def test_bytes_that_are_not_utf8(client, lucca_registration):
