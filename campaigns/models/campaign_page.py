@@ -12,8 +12,9 @@ from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import CallToActionBlock, HelplineBlock
+from home.blocks import CallToActionBlock
 from home.models import BasePage, HeroImageMixin, page_tabs
+from sites.blocks import HelplineBlock
 
 from .. import schedule
 from ..blocks import CampaignBodyBlock, PartnerBlock, RelatedProjectsBlock, ResourceBlock
