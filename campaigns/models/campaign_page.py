@@ -160,6 +160,12 @@ class CampaignPage(HeroImageMixin, BasePage):
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.EventPage"]
 
+    # Search result cards (home.search): the tagline, the introduction and the day the campaign starts.
+    search_snippet_fields = ("tagline", "intro")
+
+    def search_date(self):
+        return self.start_date
+
     class Meta:
         verbose_name = _("campagna")
         verbose_name_plural = _("campagne")

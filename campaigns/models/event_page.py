@@ -128,6 +128,12 @@ class EventPage(RoutablePageMixin, HeroImageMixin, BasePage):
     parent_page_types = ["campaigns.CampaignPage", "campaigns.CampaignIndexPage"]
     subpage_types = []
 
+    # Search result cards (home.search): the summary and when the event starts.
+    search_snippet_fields = ("summary",)
+
+    def search_date(self):
+        return self.start
+
     class Meta:
         verbose_name = _("evento")
         verbose_name_plural = _("eventi")

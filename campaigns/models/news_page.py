@@ -55,6 +55,12 @@ class NewsPage(HeroImageMixin, BasePage):
     parent_page_types = ["campaigns.NewsIndexPage"]
     subpage_types = []
 
+    # Search result cards (home.search): the summary and the news date.
+    search_snippet_fields = ("summary",)
+
+    def search_date(self):
+        return self.date
+
     class Meta:
         verbose_name = _("notizia")
         verbose_name_plural = _("notizie")

@@ -400,6 +400,9 @@ class ProjectPage(HeroImageMixin, BasePage):
         ]
     )
 
+    # Search result cards (home.search): the summary under the title; no date (sheets give partial dates).
+    search_snippet_fields = ("summary",)
+
     class Meta:
         verbose_name = _("progetto")
         verbose_name_plural = _("progetti")
