@@ -1,54 +1,17 @@
 """StreamField blocks of campaigns: key messages, resources, partners, related pages."""
 
 from django.conf import settings
-from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.coreutils import resolve_model_string
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.models import Page
 
 from home.blocks import BodyBlock
 
 
-def installed_page_models(labels):
-    """The page models among ``labels`` ("app.Model") that exist in this install.
-
-    Campaigns point at page types of apps that are built alongside them
-    (directory, projects, forms): they are named by label, never imported, and
-    a label whose app has no such model yet is simply skipped.
-    """
-    found = []
-    for label in labels:
-        try:
-            found.append(resolve_model_string(label))
-        except (LookupError, ValueError):
-            continue
-    return found
-
-
 def language_choices():
     return [(code, name) for code, name in settings.LANGUAGES]
-
-
-class OptionalPageChooserBlock(blocks.PageChooserBlock):
-    """A page chooser limited to page types named by label, tolerant of apps that lack them."""
-
-    @cached_property
-    def target_models(self):
-        return installed_page_models(self.page_type) or [Page]
-
-    @cached_property
-    def target_model(self):
-        # Values come back as plain pages (title and URL are all templates need),
-        # so reading a stream never depends on another app's model.
-        return Page
-
-    def deconstruct(self):
-        # Keep the labels as written: resolving them would tie migrations to other apps.
-        return blocks.ChooserBlock.deconstruct(self)
 
 
 class MessageBlock(blocks.StructBlock):
@@ -138,7 +101,7 @@ class PartnerNameBlock(blocks.StructBlock):
 class PartnerEntryBlock(blocks.StructBlock):
     """A partner listed in one of the portal's directories."""
 
-    entry = OptionalPageChooserBlock(label=_("Scheda nell'elenco"), page_type="directory.DirectoryEntryPage")
+    entry = blocks.PageChooserBlock(label=_("Scheda nell'elenco"), page_type="directory.DirectoryEntryPage")
     role = blocks.CharBlock(label=_("Ruolo"), required=False, max_length=200)
 
     class Meta:
@@ -153,7 +116,7 @@ class PartnerBlock(blocks.StreamBlock):
 
 
 class RelatedProjectsBlock(blocks.StreamBlock):
-    project = OptionalPageChooserBlock(
+    project = blocks.PageChooserBlock(
         label=_("Progetto"),
         page_type="projects.ProjectPage",
         icon="folder-open-inverse",

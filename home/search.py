@@ -5,9 +5,9 @@ fields of every page type declaring ``search_fields``), then loads the result
 pages' specific objects with one query per page type. On the network site it
 searches every portal, and each result names its portal.
 
-Page types can help the result cards by naming things the generic code
-guesses otherwise: ``search_result_date`` (a date or datetime attribute or
-property) and a summary-like field (``SNIPPET_FIELDS``).
+Each result card asks its page for the texts of its snippet and for its date
+(``search_snippets()`` and ``search_date()``, defined on ``home.models.BasePage``
+and overridden by the page types that have a summary or a date).
 """
 
 import re
@@ -31,10 +31,6 @@ RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MIN_LENGTH = 2
 SNIPPET_LENGTH = 240
-# Where a result's snippet comes from, first match wins (summary-like fields of the page types).
-SNIPPET_FIELDS = ("search_description", "summary", "short_description", "tagline", "intro", "description")
-# Where a result's date comes from (events, news, campaigns), first date found wins.
-DATE_FIELDS = ("search_result_date", "start", "start_at", "start_datetime", "start_date", "date", "publication_date")
 TYPE_PARAM = "tipo"
 
 SENTENCE_END = re.compile(r"(?<=[.!?;。！？])\s+|\n+")
@@ -102,12 +98,8 @@ def _shorten(text, terms):
 
 
 def snippet_for(page, terms):
-    """The first sentence of the page's summary-like fields that contains a query word, marked; else the first one."""
-    texts = []
-    for name in SNIPPET_FIELDS:
-        value = getattr(page, name, None)
-        if isinstance(value, str) and value.strip():
-            texts.append(value.strip())
+    """The first sentence of the page's summary-like texts that contains a query word, marked; else the first text."""
+    texts = _snippet_texts(page)
     for text in texts:
         for sentence in SENTENCE_END.split(text):
             lowered = sentence.lower()
@@ -118,12 +110,17 @@ def snippet_for(page, terms):
     return ""
 
 
+def _snippet_texts(page):
+    if hasattr(page, "search_snippets"):
+        return page.search_snippets()
+    # A page type outside the project (Wagtail's own) has only its search description.
+    description = (page.search_description or "").strip()
+    return [description] if description else []
+
+
 def date_for(page):
-    for name in DATE_FIELDS:
-        value = getattr(page, name, None)
-        if isinstance(value, date):
-            return value
-    return None
+    value = page.search_date() if hasattr(page, "search_date") else None
+    return value if isinstance(value, date) else None
 
 
 @dataclass

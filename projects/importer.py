@@ -22,9 +22,9 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
+from directory.models import DirectoryEntryPage
 from projects import dates
 from projects.models import PartnerRole, ProjectMunicipality, ProjectPage, ProjectPartner, Scope, Sector, Status
-from projects.models.project_page import directory_entry_model
 
 
 class SheetError(Exception):
@@ -788,12 +788,11 @@ def existing_import(index, digest):
 
 def directory_matches(names, portal_root):
     """{lower-case name: live directory entry of the portal with that title}, in one query."""
-    model = directory_entry_model()
-    if model is None or not names:
+    if not names:
         return {}
     wanted = {name.lower() for name in names}
     entries = (
-        model.objects.live()
+        DirectoryEntryPage.objects.live()
         .descendant_of(portal_root)
         .annotate(lower_title=Lower("title"))
         .filter(lower_title__in=wanted)

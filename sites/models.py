@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
-from home.blocks import HelplineBlock
+from .blocks import HelplineBlock
 
 
 class SocialLinkBlock(blocks.StructBlock):

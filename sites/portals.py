@@ -6,7 +6,6 @@ again for the same portal changes nothing and a failure leaves nothing behind.
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
@@ -25,7 +24,7 @@ from wagtail.models import (
 )
 
 from .models import PortalSettings
-from .sections import NETWORK_SECTIONS, PORTAL_SECTIONS
+from .sections import NETWORK_SECTIONS, PORTAL_SECTIONS, ROOT, page_type
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page")
 MODERATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page")
@@ -106,7 +105,7 @@ def provision_portal(*, name, hostname, port=80, province="", region="", slug=""
     created = []
     locale = ensure_locales()
 
-    HomePage = apps.get_model("home", "HomePage")
+    HomePage = page_type(ROOT)
     if existing:
         site = existing
         home = site.root_page.specific
@@ -124,8 +123,9 @@ def provision_portal(*, name, hostname, port=80, province="", region="", slug=""
     for section in sections:
         page = home.get_children().filter(slug=section.slug).first()
         if page is None:
-            model = apps.get_model(section.model)
-            page = model(title=section.title, slug=section.slug, show_in_menus=section.show_in_menus, locale=locale)
+            page = section.model(
+                title=section.title, slug=section.slug, show_in_menus=section.show_in_menus, locale=locale
+            )
             for attr, value in section.fields.items():
                 setattr(page, attr, value)
             home.add_child(instance=page)

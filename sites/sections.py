@@ -1,21 +1,55 @@
-"""The standard sections every portal starts with.
+"""The standard sections every portal starts with, and which page type builds each one.
 
-Page types are named by label so `sites` never imports the apps that own them;
-an app that brings a dedicated page type for a section changes its label here.
+`sites` decides the sections (order, slugs, titles, first texts); the app that
+owns a section's page type registers it here from its ``AppConfig.ready()``, so
+`sites` never names another app's models.
 """
 
 from dataclasses import dataclass, field
+
+from django.core.exceptions import ImproperlyConfigured
+
+# The kinds of page provisioning creates; each is registered by the app that owns it.
+ROOT = "root"  # a portal's home page
+STANDARD = "standard"  # a plain content page
+PROJECTS = "projects"
+DIRECTORY = "directory"
+CAMPAIGNS = "campaigns"
+NEWS = "news"
+REGISTRATION = "registration"
+CONTACT = "contact"
+
+_page_types = {}
+
+
+def register_page_type(kind, model):
+    """Make ``model`` the page type of the sections of ``kind`` (called from an app's ready())."""
+    registered = _page_types.get(kind)
+    if registered is not None and registered is not model:
+        raise ImproperlyConfigured(f"{kind!r} sections are already built by {registered.__name__}.")
+    _page_types[kind] = model
+
+
+def page_type(kind):
+    try:
+        return _page_types[kind]
+    except KeyError:
+        raise ImproperlyConfigured(f"no installed app registers the page type of {kind!r} sections.") from None
 
 
 @dataclass(frozen=True)
 class Section:
     slug: str
     title: str
-    model: str = "home.StandardPage"
+    kind: str = STANDARD
     show_in_menus: bool = True
     fields: dict = field(default_factory=dict)
     # Name of the PortalSettings page field that points at this section, if any.
     settings_field: str = ""
+
+    @property
+    def model(self):
+        return page_type(self.kind)
 
 
 PRIVACY = Section(
@@ -53,39 +87,39 @@ PORTAL_SECTIONS = (
     Section(
         "progetti",
         "Progetti",
-        model="projects.ProjectIndexPage",
+        kind=PROJECTS,
         fields={"intro": "I progetti per le pari opportunità sul territorio."},
     ),
     Section(
         "associazioni",
         "Associazioni",
-        model="directory.DirectoryIndexPage",
+        kind=DIRECTORY,
         fields={"intro": "Le associazioni del territorio.", "kind": "association"},
     ),
     Section(
         "imprese-femminili",
         "Imprese femminili",
-        model="directory.DirectoryIndexPage",
+        kind=DIRECTORY,
         fields={"intro": "Le imprese guidate da donne.", "kind": "business"},
     ),
     Section(
         "centri-e-servizi",
         "Centri e servizi",
-        model="directory.DirectoryIndexPage",
+        kind=DIRECTORY,
         fields={"intro": "Dove trovare ascolto, orientamento e aiuto.", "kind": "service"},
     ),
     Section(
         "campagne",
         "Campagne",
-        model="campaigns.CampaignIndexPage",
+        kind=CAMPAIGNS,
         fields={"intro": "Le campagne di sensibilizzazione e i prossimi eventi."},
     ),
-    Section("notizie", "Notizie", model="campaigns.NewsIndexPage", fields={"intro": "Notizie e comunicati stampa."}),
+    Section("notizie", "Notizie", kind=NEWS, fields={"intro": "Notizie e comunicati stampa."}),
     Section("chi-siamo", "Chi siamo", fields={"intro": "L'ufficio pari opportunità e la sua rete."}),
     Section(
         "iscrivi-la-tua-organizzazione",
         "Iscrivi la tua organizzazione",
-        model="forms.ListingRegistrationPage",
+        kind=REGISTRATION,
         show_in_menus=False,
         fields={
             "intro": "Associazioni, imprese e servizi del territorio possono chiedere di comparire negli "
@@ -95,7 +129,7 @@ PORTAL_SECTIONS = (
     Section(
         "contatti",
         "Contatti",
-        model="forms.FormPage",
+        kind=CONTACT,
         fields={"intro": "Come raggiungerci e scriverci: rispondiamo entro pochi giorni lavorativi."},
     ),
     PRIVACY,
@@ -108,17 +142,17 @@ NETWORK_SECTIONS = (
     Section(
         "progetti",
         "Progetti",
-        model="projects.ProjectIndexPage",
+        kind=PROJECTS,
         fields={"intro": "I progetti di tutti i portali della rete."},
     ),
     Section(
         "campagne",
         "Campagne",
-        model="campaigns.CampaignIndexPage",
+        kind=CAMPAIGNS,
         fields={"intro": "Le campagne e gli eventi di tutti i portali della rete."},
     ),
     Section("chi-siamo", "Chi siamo", fields={"intro": "La rete dei portali provinciali per le pari opportunità."}),
-    Section("contatti", "Contatti", model="forms.FormPage", fields={"intro": "Come scrivere alla rete."}),
+    Section("contatti", "Contatti", kind=CONTACT, fields={"intro": "Come scrivere alla rete."}),
     PRIVACY,
     ACCESSIBILITY,
     LEGAL_NOTES,

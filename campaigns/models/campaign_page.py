@@ -12,8 +12,9 @@ from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import CallToActionBlock, HelplineBlock
+from home.blocks import CallToActionBlock
 from home.models import BasePage, HeroImageMixin, page_tabs
+from sites.blocks import HelplineBlock
 
 from .. import schedule
 from ..blocks import CampaignBodyBlock, PartnerBlock, RelatedProjectsBlock, ResourceBlock
@@ -158,6 +159,12 @@ class CampaignPage(HeroImageMixin, BasePage):
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.EventPage"]
+
+    # Search result cards (home.search): the tagline, the introduction and the day the campaign starts.
+    search_snippet_fields = ("tagline", "intro")
+
+    def search_date(self):
+        return self.start_date
 
     class Meta:
         verbose_name = _("campagna")

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
@@ -15,8 +15,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage, HeroImageMixin
-
-from ..panels import OptionalPageChooserPanel
 
 # Characters that would let a value close the <script> element holding JSON-LD.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -89,7 +87,7 @@ class EventPage(RoutablePageMixin, HeroImageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("organiser"),
-                OptionalPageChooserPanel("registration_page", page_type=["forms.FormPage"]),
+                PageChooserPanel("registration_page", page_type="forms.FormPage"),
                 FieldPanel("registration_url"),
             ],
             heading=_("Organizzazione e iscrizione"),
@@ -129,6 +127,12 @@ class EventPage(RoutablePageMixin, HeroImageMixin, BasePage):
 
     parent_page_types = ["campaigns.CampaignPage", "campaigns.CampaignIndexPage"]
     subpage_types = []
+
+    # Search result cards (home.search): the summary and when the event starts.
+    search_snippet_fields = ("summary",)
+
+    def search_date(self):
+        return self.start
 
     class Meta:
         verbose_name = _("evento")

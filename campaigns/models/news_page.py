@@ -1,15 +1,13 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage, HeroImageMixin
-
-from ..panels import OptionalPageChooserPanel
 
 
 class NewsPage(HeroImageMixin, BasePage):
@@ -34,7 +32,7 @@ class NewsPage(HeroImageMixin, BasePage):
         FieldPanel("summary"),
         *HeroImageMixin.hero_panels,
         FieldPanel("body"),
-        OptionalPageChooserPanel("related_page", page_type=["campaigns.CampaignPage", "projects.ProjectPage"]),
+        PageChooserPanel("related_page", page_type=["campaigns.CampaignPage", "projects.ProjectPage"]),
     ]
 
     search_fields = BasePage.search_fields + [
@@ -56,6 +54,12 @@ class NewsPage(HeroImageMixin, BasePage):
 
     parent_page_types = ["campaigns.NewsIndexPage"]
     subpage_types = []
+
+    # Search result cards (home.search): the summary and the news date.
+    search_snippet_fields = ("summary",)
+
+    def search_date(self):
+        return self.date
 
     class Meta:
         verbose_name = _("notizia")

@@ -359,6 +359,9 @@ class DirectoryEntryPage(BasePage):
         SynchronizedField("show_contact_person"),
     ]
 
+    # Search result cards (home.search): the short description, then the full one.
+    search_snippet_fields = ("short_description", "description")
+
     class Meta:
         verbose_name = _("scheda dell'elenco")
         verbose_name_plural = _("schede degli elenchi")

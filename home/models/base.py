@@ -58,8 +58,21 @@ class BasePage(Page):
     ]
     translatable_fields = page_translatable_fields
 
+    # What a search result card shows (home.search). A page type names its own
+    # summary-like fields, most telling first, and overrides search_date().
+    search_snippet_fields = ("intro",)
+
     class Meta:
         abstract = True
+
+    def search_snippets(self):
+        """The texts a search snippet is taken from, in order: the promotion's search description first."""
+        texts = [self.search_description] + [getattr(self, name) for name in self.search_snippet_fields]
+        return [text.strip() for text in texts if isinstance(text, str) and text.strip()]
+
+    def search_date(self):
+        """The date a search result shows (when an event starts, a news item's date …), or None."""
+        return None
 
 
 def page_tabs(*tabs):

@@ -2,7 +2,6 @@ import datetime
 import json
 
 from django import forms
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -33,17 +32,6 @@ from home.blocks import BodyBlock
 from home.models import BasePage, HeroImageMixin, page_tabs
 from projects import dates
 from projects.blocks import ActivityBlock, BeneficiaryBlock, ObjectiveBlock, ProjectDocumentBlock, ResultBlock
-
-# The directory app owns this page type; projects only ever name it.
-DIRECTORY_ENTRY_MODEL = "directory.DirectoryEntryPage"
-
-
-def directory_entry_model():
-    """The directory's entry page model, or None while the directory app does not provide it."""
-    try:
-        return apps.get_model(DIRECTORY_ENTRY_MODEL)
-    except (LookupError, ValueError):
-        return None
 
 
 class Scope(models.TextChoices):
@@ -184,20 +172,6 @@ class ProjectPageQuerySet(PageQuerySet):
 ProjectPageManager = PageManager.from_queryset(ProjectPageQuerySet)
 
 
-class DirectoryEntryChooserPanel(PageChooserPanel):
-    """Chooses a directory entry once the directory app provides its page type; any page until then."""
-
-    def get_form_options(self):
-        if directory_entry_model() is None:
-            self.page_type = None
-        return super().get_form_options()
-
-    def clone_kwargs(self):
-        kwargs = super().clone_kwargs()
-        kwargs["page_type"] = DIRECTORY_ENTRY_MODEL
-        return kwargs
-
-
 class ProjectPartner(Orderable):
     """One partner of a project, in the order the sheet lists them: a directory entry or just a name."""
 
@@ -216,7 +190,7 @@ class ProjectPartner(Orderable):
     )
     role = models.CharField(_("ruolo"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
 
-    panels = [DirectoryEntryChooserPanel("organisation", DIRECTORY_ENTRY_MODEL), FieldPanel("name"), FieldPanel("role")]
+    panels = [PageChooserPanel("organisation", "directory.DirectoryEntryPage"), FieldPanel("name"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("partner")
@@ -425,6 +399,9 @@ class ProjectPage(HeroImageMixin, BasePage):
             TranslatableField("documents"),
         ]
     )
+
+    # Search result cards (home.search): the summary under the title; no date (sheets give partial dates).
+    search_snippet_fields = ("summary",)
 
     class Meta:
         verbose_name = _("progetto")
