@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 from sites import languages, navigation
 from sites.portal import get_portal
@@ -77,3 +78,12 @@ def portal_helplines(context):
 def portal_footer_text(context):
     portal = get_portal(context["request"])
     return portal.settings.localized_footer_text(portal.language_code)
+
+
+@register.simple_tag(takes_context=True)
+def fallback_lang(context, item):
+    """`` lang="it"`` on a listed item shown in Italian because it is not translated into the page's language."""
+    page = context.get("page")
+    if page is None or item.locale_id == page.locale_id:
+        return ""
+    return format_html(' lang="{}"', languages.default_language())
