@@ -13,6 +13,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Locale, Page, Site
 
 from . import languages
+from .utils import is_network_site
 
 
 class Portal:
@@ -31,7 +32,7 @@ class Portal:
     @property
     def is_network(self):
         """The network site is the default site: it aggregates every portal's published content."""
-        return bool(self.site and self.site.is_default_site)
+        return is_network_site(self.site)
 
     @cached_property
     def settings(self):
