@@ -27,11 +27,13 @@ class PortalPageQuerySet(PageQuerySet):
     - ``in_portal(portal_or_page)``: pages of one portal, in every language tree of it.
     - ``in_scope(portal)``: the network site sees every portal; a portal sees its own tree.
     - ``under(*pages)``: pages under any of ``pages`` (a section and its Italian version).
-    - ``in_language(locale, fallback=True)``: the fallback policy, one for every listing:
-      pages in ``locale``, plus the Italian (default-language) original of every page that
-      has no translation in ``locale`` yet, so a listing never hides an item because nobody
-      translated it. Templates mark those items with ``lang="it"``. ``fallback=False``
-      keeps ``locale`` only (feeds of one language tree, sitemaps).
+    - ``in_language(locale, fallback=True)``: the fallback policy, one for every listing
+      (projects, directories, campaigns, events, news, home page panels): pages in ``locale``,
+      plus the Italian (default-language) original of every page with no translation in
+      ``locale`` yet, so a listing never hides an item because nobody translated it. A
+      translation that exists but is not published still replaces its original. Templates
+      mark the Italian items with ``lang="it"`` (``{% fallback_lang item %}``).
+      ``fallback=False`` keeps ``locale`` only: feeds and calendars are one language's channel.
     """
 
     def in_portal(self, portal_or_page):
