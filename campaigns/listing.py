@@ -1,16 +1,10 @@
 """Which campaigns and events a portal (or the network) shows: the listing logic, out of templates."""
 
-from django.db.models import Prefetch
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from sites.utils import is_network_site
-
 from . import schedule
-
-CARD_RENDITION = "fill-640x360"
 
 
 def portal_root(page):
@@ -20,34 +14,28 @@ def portal_root(page):
     return Page.objects.ancestor_of(page).get(depth=2)
 
 
-def campaigns_in(site, root, locale):
-    """Live, public campaigns of a portal (under ``root``), or of every portal on the network site."""
+def campaigns_in(portal, fallback=True):
+    """Live, public campaigns of a portal in its active language, or of every portal on the network site."""
     from .models import CampaignPage
 
-    campaigns = CampaignPage.objects.live().public().filter(locale=locale)
-    if is_network_site(site):
-        return campaigns.originals()
-    return campaigns.descendant_of(root)
+    campaigns = CampaignPage.objects.live().public().in_scope(portal).in_language(portal.locale, fallback=fallback)
+    # The network shows a national campaign once, not once more for each portal's copy.
+    return campaigns.originals() if portal.is_network else campaigns
 
 
-def events_in(site, root, locale):
-    """Live, public events of a portal, or of every portal on the network site (each national event once)."""
+def events_in(portal, fallback=True):
+    """Live, public events of a portal in its active language, or of every portal on the network site
+    (each national event once)."""
     from .models import CampaignPage, EventPage
 
-    events = EventPage.objects.live().public().filter(locale=locale)
-    if is_network_site(site):
+    events = EventPage.objects.live().public().in_scope(portal).in_language(portal.locale, fallback=fallback)
+    if portal.is_network:
         # Events inside the portals' copies of a national campaign repeat the network's own.
         copies = CampaignPage.objects.filter(copied_from__isnull=False).values("path")
         return events.annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen)).exclude(
             parent_path__in=copies
         )
-    return events.descendant_of(root)
-
-
-def with_card_images(queryset):
-    """Prefetch the card image and its rendition: two queries whatever the number of cards."""
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
-    return queryset.prefetch_related(Prefetch("hero_image", queryset=images))
+    return events
 
 
 def current_campaigns(queryset, today=None):

@@ -3,9 +3,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
-from wagtail.models import Site
 
-from sites.utils import is_network_site
+from sites.portal import Portal, get_portal
 
 from . import listing
 
@@ -19,12 +18,10 @@ def running_campaigns_and_next_events(request, home_page):
     (of every portal on the network site). Nothing to show: no panel."""
     from .models import CampaignIndexPage
 
-    site = Site.find_for_request(request)
-    campaigns = listing.with_card_images(listing.campaigns_in(site, home_page, home_page.locale_id).for_listing())
+    portal = get_portal(request)
+    campaigns = listing.campaigns_in(portal).for_listing().with_card_images()
     running, _upcoming = listing.current_campaigns(campaigns, timezone.localdate())
-    events = list(
-        listing.events_in(site, home_page, home_page.locale_id).for_listing().upcoming().order_by("start")[:HOME_EVENTS]
-    )
+    events = list(listing.events_in(portal).for_listing().upcoming().order_by("start")[:HOME_EVENTS])
     if not running and not events:
         return None
     index = CampaignIndexPage.objects.live().public().child_of(home_page).first()
@@ -33,7 +30,7 @@ def running_campaigns_and_next_events(request, home_page):
         "running": running[:HOME_CAMPAIGNS],
         "events": events,
         "index": index,
-        "show_portal": is_network_site(site),
+        "show_portal": portal.is_network,
     }
 
 
@@ -47,7 +44,7 @@ def copy_to_portals_url():
 def _copy_button(page, user, priority):
     from .views import can_copy_to_portals
 
-    if can_copy_to_portals(user, page) and is_network_site(page.get_site()):
+    if can_copy_to_portals(user, page) and Portal(page.get_site()).is_network:
         yield Button(
             _("Copia nei portali"),
             reverse("campaigns_copy_to_portals", args=[page.pk]),

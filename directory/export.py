@@ -97,10 +97,10 @@ def csv_response(index, request):
 
 
 def json_response(index, request):
-    from sites.models import PortalSettings
+    from sites.portal import get_portal
 
     records = _records(index, request)
-    portal = PortalSettings.for_request(request)
+    portal = get_portal(request).settings
     data = {
         "title": index.title,
         "kind": index.kind,

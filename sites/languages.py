@@ -55,8 +55,8 @@ def language_name(code):
     return get_language_info(code)["name_local"]
 
 
-def live_translation_urls(page, request, codes, full=False):
-    """{language code: URL} of the live, public translations of ``page`` (itself included) in ``codes``."""
+def live_translations(page, codes):
+    """{language code: page} of the live, public translations of ``page`` (itself included) in ``codes``."""
     translations = (
         Page.objects.filter(translation_key=page.translation_key, locale__language_code__in=codes)
         .live()
@@ -64,21 +64,18 @@ def live_translation_urls(page, request, codes, full=False):
         .select_related("locale")
         .defer_streamfields()
     )
-    return {
-        translation.locale.language_code: (translation.get_full_url(request) if full else translation.get_url(request))
-        for translation in translations
-    }
+    return {translation.locale.language_code: translation for translation in translations}
 
 
 def language_links(request, page, current_code):
     """Switcher entries: each offered language links to the page's live translation, else to that
     language's home page; a language whose home is not published yet is left out (never a dead link)."""
-    from wagtail.models import Site
+    from .portal import get_portal
 
-    site = Site.find_for_request(request)
-    codes = portal_language_codes(site)
-    page_urls = live_translation_urls(page, request, codes) if page is not None else {}
-    home_urls = live_translation_urls(site.root_page, request, codes) if site is not None else {}
+    portal = get_portal(request)
+    codes = portal.language_codes
+    page_urls = portal.translation_urls(page) if page is not None else {}
+    home_urls = portal.translation_urls(portal.site.root_page) if portal.site is not None else {}
     links = []
     for code in codes:
         url = page_urls.get(code) or home_urls.get(code)

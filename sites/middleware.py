@@ -1,9 +1,9 @@
 from django.http import Http404, HttpResponseRedirect
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_path
-from wagtail.models import Site
 
-from .languages import portal_language_codes, preferred_language
+from .languages import preferred_language
+from .portal import get_portal
 
 
 class PortalLanguageMiddleware:
@@ -11,7 +11,7 @@ class PortalLanguageMiddleware:
 
     "/" redirects to the browser's preferred language among the portal's ones
     (Italian otherwise); a language prefix the portal does not offer is a 404.
-    Runs after Django's LocaleMiddleware.
+    Runs after Django's LocaleMiddleware and ``PortalMiddleware``.
     """
 
     def __init__(self, get_response):
@@ -19,11 +19,11 @@ class PortalLanguageMiddleware:
 
     def __call__(self, request):
         if request.path_info == "/":
-            codes = portal_language_codes(Site.find_for_request(request))
+            codes = get_portal(request).language_codes
             response = HttpResponseRedirect(f"/{preferred_language(request, codes)}/")
             patch_vary_headers(response, ("Accept-Language", "Host"))
             return response
         code = get_language_from_path(request.path_info)
-        if code and code not in portal_language_codes(Site.find_for_request(request)):
+        if code and code not in get_portal(request).language_codes:
             raise Http404("This portal is not published in that language.")
         return self.get_response(request)

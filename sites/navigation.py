@@ -7,8 +7,6 @@ settings replaces (see ``signals.py``), so nothing needs to know which keys to d
 import time
 
 from django.core.cache import cache
-from django.utils import translation
-from wagtail.models import Site
 
 VERSION_KEY = "navigation:version"
 
@@ -37,22 +35,26 @@ def cached(key, compute, timeout=60 * 60):
 
 def main_menu(request):
     """[{"title", "url", "path"}] for the live, in-menu children of the portal's home in the active language."""
-    site = Site.find_for_request(request)
-    if site is None:
+    from .portal import get_portal
+
+    portal = get_portal(request)
+    if portal.site is None:
         return []
 
     def items():
-        root = site.root_page.localized
+        root = portal.site.root_page.localized
         return [
             {"title": page.title, "url": page.get_url(request), "path": page.path}
             for page in root.get_children().live().public().in_menu()
         ]
 
-    return cached(f"navigation:menu:{site.pk}:{translation.get_language() or ''}", items)
+    return cached(f"navigation:menu:{portal.site.pk}:{portal.language_code}", items)
 
 
 def home_url(request):
-    site = Site.find_for_request(request)
+    from .portal import get_portal
+
+    site = get_portal(request).site
     if site is None:
         return "/"
     return site.root_page.localized.get_url(request) or "/"

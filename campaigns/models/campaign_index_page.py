@@ -4,13 +4,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Site
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from home.listing import paginate
 from home.models import BasePage
-from sites.utils import is_network_site
+from sites.portal import get_portal
 
 from .. import listing
 
@@ -40,21 +39,17 @@ class CampaignIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("indice delle campagne")
         verbose_name_plural = _("indici delle campagne")
 
-    def _scope(self, request):
-        site = Site.find_for_request(request)
-        return site, listing.portal_root(self)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        site, root = self._scope(request)
-        campaigns = listing.with_card_images(listing.campaigns_in(site, root, self.locale_id).for_listing())
+        portal = get_portal(request)
+        campaigns = listing.campaigns_in(portal).for_listing().with_card_images()
         today = timezone.localdate()
         context["running"], context["upcoming"] = listing.current_campaigns(campaigns, today)
         archive = campaigns.archived(today).order_by("-start_date", "-pk")
-        context["archive_page"] = paginate(request, archive, ARCHIVE_PER_PAGE)
-        events = listing.events_in(site, root, self.locale_id).for_listing().upcoming().order_by("start")
+        context["page_obj"] = paginate(request, archive, ARCHIVE_PER_PAGE)
+        events = listing.events_in(portal).for_listing().upcoming().order_by("start")
         context["events"] = list(events[:EVENTS_ON_INDEX])
-        context["is_network"] = is_network_site(site)
+        context["is_network"] = portal.is_network
         context["calendar_url"] = self.get_url(request) + self.reverse_subpage("calendar")
         return context
 
@@ -63,9 +58,11 @@ class CampaignIndexPage(RoutablePageMixin, BasePage):
         """The iCal feed of the portal's upcoming events in this language (every portal's on the network)."""
         from ..ical import calendar_for
 
-        site, root = self._scope(request)
-        events = listing.events_in(site, root, self.locale_id).upcoming().order_by("start")
-        portal_name = root.title if not is_network_site(site) else (site.site_name or root.title)
+        portal = get_portal(request)
+        # A calendar is one language's channel: no Italian fallback (see PortalPageQuerySet.in_language).
+        events = listing.events_in(portal, fallback=False).upcoming().order_by("start")
+        root = listing.portal_root(self)
+        portal_name = (portal.site.site_name or root.title) if portal.is_network else root.title
         body = calendar_for(events, request, name=f"{portal_name} – {self.title}")
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{self.slug}.ics"'

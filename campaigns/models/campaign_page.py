@@ -8,13 +8,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import CallToActionBlock
 from home.models import BasePage, HeroImageMixin, page_tabs
 from sites.blocks import HelplineBlock
+from sites.querysets import PortalPageQuerySet
 
 from .. import schedule
 from ..blocks import CampaignBodyBlock, PartnerBlock, RelatedProjectsBlock, ResourceBlock
@@ -26,7 +27,7 @@ STATUS_LABELS = {
 }
 
 
-class CampaignPageQuerySet(PageQuerySet):
+class CampaignPageQuerySet(PortalPageQuerySet):
     def not_archived(self, today=None):
         """Campaigns that are running or upcoming (yearly ones always are); the exact status needs ``schedule``."""
         today = today or timezone.localdate()

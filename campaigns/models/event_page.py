@@ -9,18 +9,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage, HeroImageMixin
+from sites.querysets import PortalPageQuerySet
 
 # Characters that would let a value close the <script> element holding JSON-LD.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(PortalPageQuerySet):
     def upcoming(self, now=None):
         """Events not over yet: those still going on, and those to come."""
         now = now or timezone.now()

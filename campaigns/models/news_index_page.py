@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
@@ -30,16 +31,20 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("indice delle notizie")
         verbose_name_plural = _("indici delle notizie")
 
-    def news(self):
-        """This section's live, public news in this language, newest first."""
+    def news(self, fallback=True):
+        """This section's live, public news in this language, newest first; with ``fallback``, also the
+        Italian news not translated into this language yet (see PortalPageQuerySet.in_language)."""
         from .news_page import NewsPage
 
-        return NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        sections = [self]
+        if fallback and self.locale_id != Locale.get_default().pk:
+            sections += self.get_translations().filter(locale=Locale.get_default())
+        news = NewsPage.objects.live().public().under(*sections).in_language(self.locale_id, fallback=fallback)
+        return news.order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = listing.with_card_images(self.news().defer_streamfields())
-        context["news_page"] = paginate(request, news, NEWS_PER_PAGE)
+        context["page_obj"] = paginate(request, self.news().defer_streamfields().with_card_images(), NEWS_PER_PAGE)
         url = self.get_url(request)
         context["rss_url"] = url + self.reverse_subpage("rss")
         context["atom_url"] = url + self.reverse_subpage("atom")
@@ -50,7 +55,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
         portal = listing.portal_root(self)
         title = f"{portal.title} – {self.title}" if portal.pk != self.pk else self.title
-        return feed_response(kind, self, self.news().defer_streamfields()[:FEED_LENGTH], request, title=title)
+        # A feed is one language's channel: no Italian fallback.
+        news = self.news(fallback=False).defer_streamfields()[:FEED_LENGTH]
+        return feed_response(kind, self, news, request, title=title)
 
     @path("rss/", name="rss")
     def rss(self, request):

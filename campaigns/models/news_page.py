@@ -3,11 +3,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
+from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage, HeroImageMixin
+from sites.querysets import PortalPageQuerySet
 
 
 class NewsPage(HeroImageMixin, BasePage):
@@ -26,6 +28,8 @@ class NewsPage(HeroImageMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = PageManager.from_queryset(PortalPageQuerySet)()
 
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),

@@ -33,7 +33,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -53,6 +52,7 @@ from directory.validators import (
 )
 from home.models import BasePage, page_tabs
 from sites.moderation import ApproversOnlyPublishTester
+from sites.querysets import PortalPageQuerySet
 
 ROME = ZoneInfo("Europe/Rome")
 
@@ -91,7 +91,7 @@ PUBLIC_FIELDS = (
 PRIVATE_FIELDS = ("contact_name", "contact_email", "contact_phone", "show_contact_person")
 
 
-class DirectoryEntryQuerySet(PageQuerySet):
+class DirectoryEntryQuerySet(PortalPageQuerySet):
     def speaking(self, language_code):
         """Entries whose desk speaks this language (codes are stored as ",it,en,")."""
         return self.filter(languages__contains=f",{language_code},")

@@ -51,18 +51,13 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
         """Live, public entries of this directory: its children, hence its portal and language.
 
         A translated directory also lists the entries of the default-language directory that
-        have no translation here yet, so a listing is never hidden because nobody translated it.
+        have no translation in this language yet (the fallback policy of every listing, see
+        ``PortalPageQuerySet.in_language``).
         """
         from .entry_page import DirectoryEntryPage
 
-        entries = DirectoryEntryPage.objects.child_of(self)
-        source = self.source_directory()
-        if source is not None:
-            untranslated = DirectoryEntryPage.objects.child_of(source).exclude(
-                translation_key__in=entries.values("translation_key")
-            )
-            entries = entries | untranslated
-        return entries.live().public()
+        entries = DirectoryEntryPage.objects.live().public().under(self, self.source_directory())
+        return entries.in_language(self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         from directory.listing import directory_listing_context

@@ -2,12 +2,12 @@
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from forms.protection import CONSENT_TEXT_VERSION
+from sites.portal import get_portal
 
 
 class ProtectedFormPageMixin(RoutablePageMixin):
@@ -22,9 +22,7 @@ class ProtectedFormPageMixin(RoutablePageMixin):
         return super().serve(request, *args, **kwargs)
 
     def get_privacy_url(self, request):
-        from sites.models import PortalSettings
-
-        privacy = PortalSettings.for_request(request).privacy_page
+        privacy = get_portal(request).settings.privacy_page
         if privacy is None:
             return ""
         return privacy.localized.get_url(request) or ""
@@ -48,5 +46,5 @@ class ProtectedFormPageMixin(RoutablePageMixin):
             "page": self,
             "text_version": CONSENT_TEXT_VERSION,
             "text": form.consent_text(),
-            "language": translation.get_language() or self.locale.language_code,
+            "language": get_portal(request).language_code,
         }

@@ -33,6 +33,9 @@ class HeroImageMixin(models.Model):
 
     hero_translatable_fields = [SynchronizedField("hero_image"), TranslatableField("hero_image_alt")]
 
+    # The rendition listing cards show (prefetched by PortalPageQuerySet.with_card_images).
+    card_image_spec = "fill-640x360"
+
     class Meta:
         abstract = True
 

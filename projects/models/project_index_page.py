@@ -1,13 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, Site
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from home.listing import paginate
 from home.models import BasePage
-from sites.utils import is_network_site, portal_of
+from sites.portal import get_portal
+from sites.utils import portal_of
 
 from .project_page import ProjectMunicipality, ProjectPage
 from .sector import Sector
@@ -31,15 +31,10 @@ class ProjectIndexPage(BasePage):
         verbose_name = _("elenco dei progetti")
         verbose_name_plural = _("elenchi dei progetti")
 
-    def is_network(self, request):
-        return is_network_site(Site.find_for_request(request))
-
     def projects(self, request):
         """The published projects this index lists, in the active language (Italian when not translated yet)."""
-        projects = ProjectPage.objects.live().public().in_language(Locale.get_active())
-        if self.is_network(request):
-            return projects
-        return projects.in_portal_of(self)
+        portal = get_portal(request)
+        return ProjectPage.objects.live().public().in_scope(portal).in_language(portal.locale)
 
     def filtered_projects(self, projects, form):
         if form.value("q"):
@@ -70,8 +65,9 @@ class ProjectIndexPage(BasePage):
             request.GET, sectors=Sector.objects.for_active_locale(), municipalities=list(municipalities)
         )
         page_obj = paginate(request, self.filtered_projects(projects, form).for_cards(), self.PER_PAGE)
-        network = self.is_network(request)
-        language = Locale.get_active().language_code
+        portal = get_portal(request)
+        network = portal.is_network
+        language = portal.language_code
         context.update(
             form=form,
             page_obj=page_obj,

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.formats import number_format
@@ -22,9 +22,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Locale, Orderable, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -32,6 +30,7 @@ from home.blocks import BodyBlock
 from home.models import BasePage, HeroImageMixin, page_tabs
 from projects import dates
 from projects.blocks import ActivityBlock, BeneficiaryBlock, ObjectiveBlock, ProjectDocumentBlock, ResultBlock
+from sites.querysets import PortalPageQuerySet
 
 
 class Scope(models.TextChoices):
@@ -97,25 +96,7 @@ def status_conditions(today):
     }
 
 
-class ProjectPageQuerySet(PageQuerySet):
-    def in_portal_of(self, page):
-        """Projects of the portal ``page`` belongs to, in every language tree of that portal."""
-        root = Page.objects.filter(path=page.path[: Page.steplen * 2]).values("translation_key")
-        roots = Page.objects.filter(depth=2, translation_key__in=root).values_list("path", flat=True)
-        condition = Q(pk__in=[])
-        for path in roots:
-            condition |= Q(path__startswith=path)
-        return self.filter(condition)
-
-    def in_language(self, locale=None):
-        """Projects in ``locale`` (the active one), plus the Italian originals not translated into it yet."""
-        locale = locale or Locale.get_active()
-        default = Locale.get_default()
-        if locale.pk == default.pk:
-            return self.filter(locale=locale)
-        translated = self.model.objects.filter(locale=locale).values("translation_key")
-        return self.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
-
+class ProjectPageQuerySet(PortalPageQuerySet):
     def with_status(self, status, today=None):
         conditions = status_conditions(today or timezone.localdate())
         return self.filter(conditions[status]) if status in conditions else self
@@ -161,11 +142,11 @@ class ProjectPageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """What a card shows, in a fixed number of queries whatever the number of projects."""
-        images = get_image_model().objects.prefetch_renditions(CARD_IMAGE_FILTER)
         return (
             self.defer_streamfields()
             .select_related("locale")
-            .prefetch_related(Prefetch("hero_image", queryset=images), "sectors", "municipalities")
+            .with_card_images()
+            .prefetch_related("sectors", "municipalities")
         )
 
 
@@ -303,6 +284,7 @@ class ProjectPage(HeroImageMixin, BasePage):
     )
 
     objects = ProjectPageManager()
+    card_image_spec = CARD_IMAGE_FILTER
 
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []

@@ -1,8 +1,8 @@
 from django import template
-from wagtail.models import Site
+from django.utils.html import format_html
 
 from sites import languages, navigation
-from sites.models import PortalSettings
+from sites.portal import get_portal
 
 register = template.Library()
 
@@ -19,7 +19,7 @@ def main_menu(context):
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
     """The page's ancestors from the portal's home down, live ones only."""
-    site = Site.find_for_request(context["request"])
+    site = get_portal(context["request"]).site
     if site is None or page is None:
         return []
     home_depth = site.root_page.depth
@@ -43,20 +43,21 @@ def portal_home_url(context):
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """Entries of the language switcher for the current page (see sites.languages.language_links)."""
-    from django.utils.translation import get_language
-
-    return languages.language_links(context["request"], context.get("page"), get_language())
+    request = context["request"]
+    return languages.language_links(request, context.get("page"), get_portal(request).language_code)
 
 
 @register.simple_tag(takes_context=True)
 def hreflang_alternates(context):
-    """[(hreflang, full URL)] for every live translation of the page, plus x-default (Italian)."""
+    """[(hreflang, full URL)] for every live translation of the page, plus x-default (Italian).
+
+    Shares the switcher's translation query through ``request.portal``.
+    """
     page = context.get("page")
     request = context["request"]
     if page is None or not hasattr(page, "translation_key"):
         return []
-    site = Site.find_for_request(request)
-    urls = languages.live_translation_urls(page, request, languages.portal_language_codes(site), full=True)
+    urls = get_portal(request).translation_urls(page, full=True)
     if len(urls) < 2:
         return []
     alternates = sorted(urls.items())
@@ -69,13 +70,20 @@ def hreflang_alternates(context):
 @register.simple_tag(takes_context=True)
 def portal_helplines(context):
     """The portal's emergency helplines, named in the active language where staff translated them."""
-    from django.utils.translation import get_language
-
-    return PortalSettings.for_request(context["request"]).localized_helplines(get_language())
+    portal = get_portal(context["request"])
+    return portal.settings.localized_helplines(portal.language_code)
 
 
 @register.simple_tag(takes_context=True)
 def portal_footer_text(context):
-    from django.utils.translation import get_language
+    portal = get_portal(context["request"])
+    return portal.settings.localized_footer_text(portal.language_code)
 
-    return PortalSettings.for_request(context["request"]).localized_footer_text(get_language())
+
+@register.simple_tag(takes_context=True)
+def fallback_lang(context, item):
+    """`` lang="it"`` on a listed item shown in Italian because it is not translated into the page's language."""
+    page = context.get("page")
+    if page is None or item.locale_id == page.locale_id:
+        return ""
+    return format_html(' lang="{}"', languages.default_language())
