@@ -5,13 +5,14 @@
 // - only the woff2 files of the Arabic and Simplified Chinese webfonts the site uses (fontsource
 //   packages carry every weight in two formats: tens of megabytes), declared in the RTL (Arabic)
 //   and zh-hans stylesheets.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { buildSync } from "esbuild";
 import { PurgeCSS } from "purgecss";
 import rtlcss from "rtlcss";
 
 const out = "static_build";
-const apps = "{home,sites,projects,directory,campaigns,forms}";
+// The project's Django apps: every top-level folder with an apps.py (no list to keep in step).
+const apps = `{${readdirSync(".").filter((name) => existsSync(`${name}/apps.py`)).join(",")}}`;
 mkdirSync(`${out}/css`, { recursive: true });
 
 const [purged] = await new PurgeCSS().purge({

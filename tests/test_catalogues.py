@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils.translation.template import templatize
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ("home", "sites", "projects", "directory", "campaigns", "forms")
+APPS = settings.PROJECT_APPS
 CATALOGUE_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 GETTEXT = re.compile(r"\b(n?p?gettext)\(u?'((?:\\.|[^'\\])*)'(?:,\s*u?'((?:\\.|[^'\\])*)')?")
 

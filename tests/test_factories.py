@@ -2,6 +2,7 @@
 
 import inspect
 
+from django.conf import settings
 from wagtail.models import get_page_models
 
 import tests.factories as factories
@@ -13,10 +14,6 @@ def test_every_page_type_has_a_factory():
         for _, obj in inspect.getmembers(factories, inspect.isclass)
         if hasattr(obj, "_meta") and getattr(obj._meta, "model", None) is not None
     }
-    project_page_types = {
-        model
-        for model in get_page_models()
-        if model._meta.app_label in {"home", "projects", "directory", "campaigns", "forms"}
-    }
+    project_page_types = {model for model in get_page_models() if model._meta.app_label in settings.PROJECT_APPS}
     missing = sorted(model.__name__ for model in project_page_types - covered)
     assert not missing, f"page types without a factory in tests/factories: {missing}"

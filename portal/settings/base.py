@@ -43,15 +43,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The project's own apps, the one list of them (tests and tools read it from here).
+PROJECT_APPS = ["home", "sites", "projects", "directory", "campaigns", "forms", "outbox", "staff"]
 INSTALLED_APPS = [
-    "home",
-    "sites",
-    "projects",
-    "directory",
-    "campaigns",
-    "forms",
-    "outbox",
-    "staff",
+    *PROJECT_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
