@@ -5,13 +5,12 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as search_views
 from portal.health import healthz
 from sites.admin_views import scope_admin_urls
-from sites.sitemaps import PortalSitemap
+from sites.sitemaps import portal_sitemap
 from staff.views import StaffPasswordResetView
 
 handler500 = "portal.errors.server_error"
@@ -25,7 +24,7 @@ urlpatterns = [
     path("admin/password_reset/", StaffPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
+    path("sitemap.xml", portal_sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -3,31 +3,43 @@
 Wagtail's own sitemap lists only the tree the Site points at (the Italian one);
 here each language's copy of the tree is included, and each URL names its
 translations as hreflang alternates.
+
+The number of queries does not grow with the number of pages (one for the pages,
+one per page type for their specific fields): languages come from a lookup made
+once, and a page's translations are listed next to it (ordered by translation key)
+so its alternates are found among its neighbours. Beyond ``PortalSitemap.limit``
+URLs, ``/sitemap.xml`` is a sitemap index of ``/sitemap.xml?p=N`` pages, as the
+sitemap protocol asks.
 """
 
 from collections import defaultdict
 
 from django.db.models import Q
+from django.template.response import TemplateResponse
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Locale, Page
 
 from .languages import portal_language_codes
 
 
 class PortalSitemap(Sitemap):
+    limit = 1000  # URLs per sitemap page (the protocol allows 50,000; small pages stay fast)
+
     def items(self):
         site = self.get_wagtail_site()
         codes = portal_language_codes(site)
-        roots = Page.objects.filter(translation_key=site.root_page.translation_key, locale__language_code__in=codes)
+        self.language_of = dict(Locale.objects.filter(language_code__in=codes).values_list("pk", "language_code"))
+        roots = Page.objects.filter(translation_key=site.root_page.translation_key, locale_id__in=self.language_of)
         in_portal = Q(pk__in=[])
-        for root in roots:
-            in_portal |= Q(path__startswith=root.path)
+        for path in roots.values_list("path", flat=True):
+            in_portal |= Q(path__startswith=path)
         return (
-            Page.objects.filter(in_portal, locale__language_code__in=codes)
+            Page.objects.filter(in_portal, locale_id__in=self.language_of)
             .live()
             .public()
-            .order_by("path")
-            .select_related("locale")
+            # A page's translations side by side, whatever their place in each language's tree.
+            .order_by("translation_key", "locale_id", "path")
             .defer_streamfields()
             .specific()
         )
@@ -39,7 +51,7 @@ class PortalSitemap(Sitemap):
             for url_info in item.get_sitemap_urls(self.request):
                 entries.append((item.translation_key, url_info))
                 by_translation[item.translation_key].append(
-                    {"lang_code": item.locale.language_code, "location": url_info["location"]}
+                    {"lang_code": self.language_of[item.locale_id], "location": url_info["location"]}
                 )
         urls = []
         last_mods = set()
@@ -52,3 +64,15 @@ class PortalSitemap(Sitemap):
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+
+def portal_sitemap(request):
+    """``/sitemap.xml``: the URLs themselves, or an index of ``?p=N`` pages when there are more than fit one."""
+    sitemap = PortalSitemap(request)
+    if "p" not in request.GET and sitemap.paginator.num_pages > 1:
+        base = request.build_absolute_uri(request.path)
+        pages = [f"{base}?p={number}" for number in sitemap.paginator.page_range]
+        return TemplateResponse(
+            request, "sites/sitemap_index.xml", {"pages": pages}, content_type="application/xml; charset=utf-8"
+        )
+    return wagtail_sitemap(request, {"pages": sitemap})

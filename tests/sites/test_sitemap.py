@@ -1,0 +1,49 @@
+"""The sitemap costs the same few queries for 5 pages or 60, and becomes an index past its page size."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sites.sitemaps import PortalSitemap
+from tests.factories.home import StandardPageFactory
+
+from .test_languages import offer, section, translate
+
+pytestmark = pytest.mark.django_db
+HOST = {"HTTP_HOST": "siena.localhost"}
+
+
+def sitemap_queries(client, count, siena, translated=True):
+    """Grow "Chi siamo" to ``count`` pages (every third in English too), then fetch the sitemap."""
+    parent = section(siena, "chi-siamo")
+    for number in range(parent.get_children().count(), count):
+        page = StandardPageFactory(parent=parent, title=f"Pagina {number}", slug=f"pagina-{number}")
+        if translated and number % 3 == 0:
+            translate(page, "en")
+    client.get("/sitemap.xml", **HOST)  # warm: settings and language caches are filled once per portal
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/sitemap.xml", **HOST)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_the_sitemap_runs_a_constant_number_of_queries(client, siena):
+    offer(siena, "en")
+    translate(siena.root_page, "en")
+    translate(section(siena, "chi-siamo"), "en")
+    few, _xml = sitemap_queries(client, 5, siena)
+    many, xml = sitemap_queries(client, 60, siena)
+    # The pages, their specific rows (one query per page type), the locales, the site: none per URL.
+    assert many == few, (few, many)
+    assert many <= 20
+    assert xml.count("<url>") > 60
+    assert 'hreflang="en" href="http://siena.localhost:8000/en/chi-siamo/pagina-0/"' in xml
+
+
+def test_past_its_page_size_the_sitemap_is_an_index(client, siena, monkeypatch):
+    monkeypatch.setattr(PortalSitemap, "limit", 10)
+    _queries, xml = sitemap_queries(client, 25, siena, translated=False)
+    assert "<sitemapindex" in xml
+    assert "<loc>http://siena.localhost/sitemap.xml?p=2</loc>" in xml
+    second = client.get("/sitemap.xml?p=2", **HOST).content.decode()
+    assert "<urlset" in second and second.count("<url>") == 10
