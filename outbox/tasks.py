@@ -17,9 +17,7 @@ logger = logging.getLogger(__name__)
 
 
 def _schedule_retry(email):
-    from django_tasks import default_task_backend
-
-    if default_task_backend.supports_defer:
+    if deliver_email.get_backend().supports_defer:
         enqueue(deliver_email.using(run_after=email.next_attempt_at), email.pk)
     # Without deferred tasks the email stays pending: `manage.py send_queued_emails` picks it up.
 

@@ -8,14 +8,21 @@ _lock = threading.Lock()
 _last_logged = {}
 
 
-def log_once_per(interval, logger, level, key, message, *args):
-    """Log ``message`` unless the same ``key`` was logged less than ``interval`` seconds ago (per process)."""
+def _due(key, interval):
+    """True (and the time noted) unless ``key`` was let through less than ``interval`` seconds ago."""
     now = time.monotonic()
     with _lock:
         last = _last_logged.get(key)
         if last is not None and now - last < interval:
             return False
         _last_logged[key] = now
+    return True
+
+
+def log_once_per(interval, logger, level, key, message, *args):
+    """Log ``message`` unless the same ``key`` was logged less than ``interval`` seconds ago (per process)."""
+    if not _due(key, interval):
+        return False
     logger.log(level, message, *args)
     return True
 
@@ -37,11 +44,4 @@ class OncePerInterval(logging.Filter):
         self.interval = interval
 
     def filter(self, record):
-        now = time.monotonic()
-        key = ("filter", record.name, record.levelno)
-        with _lock:
-            last = _last_logged.get(key)
-            if last is not None and now - last < self.interval:
-                return False
-            _last_logged[key] = now
-        return True
+        return _due(("filter", record.name, record.levelno), self.interval)

@@ -123,7 +123,7 @@ def create_registration(page, form, request):
     # Registrations into one directory are made one at a time, on a fresh copy of the directory
     # page (its child count decides the new entry's tree position): two organisations with the
     # same name sent at the same moment get distinct slugs and positions instead of a clash.
-    index = DirectoryIndexPage.objects.select_for_update().get(pk=page.get_target_index().pk)
+    index = DirectoryIndexPage.objects.select_for_update().get(pk=form.index.pk)
     site = Site.find_for_request(request)
     entry = DirectoryEntryPage(locale_id=index.locale_id, live=False, owner=None)
     apply_form(entry, form, site)
