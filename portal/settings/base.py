@@ -44,7 +44,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The project's own apps, the one list of them (tests and tools read it from here).
-PROJECT_APPS = ["home", "sites", "projects", "directory", "campaigns", "forms", "outbox", "staff"]
+PROJECT_APPS = ["home", "sites", "projects", "directory", "campaigns", "forms", "outbox", "staff", "pagecache", "bench"]
 INSTALLED_APPS = [
     *PROJECT_APPS,
     "wagtail_localize",
