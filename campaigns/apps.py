@@ -1,14 +1,7 @@
-from django.apps import AppConfig
+from sites import sections
 
 
-class CampaignsConfig(AppConfig):
+class CampaignsConfig(sections.SectionsAppConfig):
     name = "campaigns"
     verbose_name = "Campagne"
-
-    def ready(self):
-        from sites import sections
-
-        from .models import CampaignIndexPage, NewsIndexPage
-
-        sections.register_page_type(sections.CAMPAIGNS, CampaignIndexPage)
-        sections.register_page_type(sections.NEWS, NewsIndexPage)
+    section_page_types = {sections.CAMPAIGNS: "CampaignIndexPage", sections.NEWS: "NewsIndexPage"}

@@ -1,13 +1,7 @@
-from django.apps import AppConfig
+from sites import sections
 
 
-class DirectoryConfig(AppConfig):
+class DirectoryConfig(sections.SectionsAppConfig):
     name = "directory"
     verbose_name = "Elenchi"
-
-    def ready(self):
-        from sites import sections
-
-        from .models import DirectoryIndexPage
-
-        sections.register_page_type(sections.DIRECTORY, DirectoryIndexPage)
+    section_page_types = {sections.DIRECTORY: "DirectoryIndexPage"}

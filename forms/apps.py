@@ -1,17 +1,13 @@
-from django.apps import AppConfig
+from sites import sections
 
 
-class FormsConfig(AppConfig):
+class FormsConfig(sections.SectionsAppConfig):
     name = "forms"
     verbose_name = "Moduli e iscrizioni"
+    section_page_types = {sections.REGISTRATION: "ListingRegistrationPage", sections.CONTACT: "FormPage"}
 
     def ready(self):
-        from sites import sections
-
+        super().ready()
         from . import signals  # connects the moderation signal receivers
-        from .models import FormPage, ListingRegistrationPage
-
-        sections.register_page_type(sections.REGISTRATION, ListingRegistrationPage)
-        sections.register_page_type(sections.CONTACT, FormPage)
 
         signals.replace_wagtail_submission_notices()

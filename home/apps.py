@@ -1,15 +1,8 @@
-from django.apps import AppConfig
+from sites import sections
 
 
-class HomeConfig(AppConfig):
+class HomeConfig(sections.SectionsAppConfig):
     name = "home"
     verbose_name = "Pagine di base"
-
-    def ready(self):
-        from sites import sections
-
-        from .models import HomePage, StandardPage
-
-        # A portal's root and its plain sections (privacy, "chi siamo" …) are home's page types.
-        sections.register_page_type(sections.ROOT, HomePage)
-        sections.register_page_type(sections.STANDARD, StandardPage)
+    # A portal's root and its plain sections (privacy, "chi siamo" …) are home's page types.
+    section_page_types = {sections.ROOT: "HomePage", sections.STANDARD: "StandardPage"}

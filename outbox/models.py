@@ -2,6 +2,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sites.fields import optional_link
+
 
 class OutboundEmailQuerySet(models.QuerySet):
     def for_user(self, user):
@@ -29,14 +31,7 @@ class OutboundEmail(models.Model):
         SENT = "sent", _("inviata")
         FAILED = "failed", _("non inviata")
 
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name=_("portale"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    site = optional_link("wagtailcore.Site", _("portale"))
     subject = models.CharField(_("oggetto"), max_length=998)
     recipients = models.JSONField(_("destinatari"), default=list)
     payload = models.JSONField(_("messaggio"), default=dict)

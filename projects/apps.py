@@ -1,13 +1,7 @@
-from django.apps import AppConfig
+from sites import sections
 
 
-class ProjectsConfig(AppConfig):
+class ProjectsConfig(sections.SectionsAppConfig):
     name = "projects"
     verbose_name = "Progetti"
-
-    def ready(self):
-        from sites import sections
-
-        from .models import ProjectIndexPage
-
-        sections.register_page_type(sections.PROJECTS, ProjectIndexPage)
+    section_page_types = {sections.PROJECTS: "ProjectIndexPage"}

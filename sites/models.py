@@ -8,6 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from .blocks import HelplineBlock
+from .fields import optional_link
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -54,14 +55,8 @@ class PortalSettings(BaseSiteSetting):
     portal_name = models.CharField(_("nome del portale"), max_length=120)
     province = models.CharField(_("provincia"), max_length=80, blank=True)
     region = models.CharField(_("regione"), max_length=80, blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Mostrato nell'intestazione accanto al nome del portale."),
+    logo = optional_link(
+        "wagtailimages.Image", _("logo"), help_text=_("Mostrato nell'intestazione accanto al nome del portale.")
     )
 
     contact_email = models.EmailField(_("email di contatto"), blank=True)
@@ -85,30 +80,9 @@ class PortalSettings(BaseSiteSetting):
     )
     footer_text = models.TextField(_("testo a piè di pagina"), blank=True)
 
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("pagina privacy"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    legal_notes_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("pagina note legali"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("dichiarazione di accessibilità"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    privacy_page = optional_link("wagtailcore.Page", _("pagina privacy"))
+    legal_notes_page = optional_link("wagtailcore.Page", _("pagina note legali"))
+    accessibility_page = optional_link("wagtailcore.Page", _("dichiarazione di accessibilità"))
 
     languages = models.ManyToManyField(
         "wagtailcore.Locale",

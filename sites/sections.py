@@ -7,6 +7,7 @@ owns a section's page type registers it here from its ``AppConfig.ready()``, so
 
 from dataclasses import dataclass, field
 
+from django.apps import AppConfig
 from django.core.exceptions import ImproperlyConfigured
 
 # The kinds of page provisioning creates; each is registered by the app that owns it.
@@ -28,6 +29,17 @@ def register_page_type(kind, model):
     if registered is not None and registered is not model:
         raise ImproperlyConfigured(f"{kind!r} sections are already built by {registered.__name__}.")
     _page_types[kind] = model
+
+
+class SectionsAppConfig(AppConfig):
+    """The config of an app whose page types build sections: ``section_page_types`` maps each kind
+    to the name of one of the app's page models, registered when the app is ready."""
+
+    section_page_types = {}
+
+    def ready(self):
+        for kind, model_name in self.section_page_types.items():
+            register_page_type(kind, self.get_model(model_name))
 
 
 def page_type(kind):
@@ -83,6 +95,12 @@ LEGAL_NOTES = Section(
     },
 )
 
+
+def _directory(slug, title, entry_kind, intro):
+    """A directory section listing entries of ``entry_kind`` (association, business, service)."""
+    return Section(slug, title, kind=DIRECTORY, fields={"intro": intro, "kind": entry_kind})
+
+
 PORTAL_SECTIONS = (
     Section(
         "progetti",
@@ -90,24 +108,9 @@ PORTAL_SECTIONS = (
         kind=PROJECTS,
         fields={"intro": "I progetti per le pari opportunità sul territorio."},
     ),
-    Section(
-        "associazioni",
-        "Associazioni",
-        kind=DIRECTORY,
-        fields={"intro": "Le associazioni del territorio.", "kind": "association"},
-    ),
-    Section(
-        "imprese-femminili",
-        "Imprese femminili",
-        kind=DIRECTORY,
-        fields={"intro": "Le imprese guidate da donne.", "kind": "business"},
-    ),
-    Section(
-        "centri-e-servizi",
-        "Centri e servizi",
-        kind=DIRECTORY,
-        fields={"intro": "Dove trovare ascolto, orientamento e aiuto.", "kind": "service"},
-    ),
+    _directory("associazioni", "Associazioni", "association", "Le associazioni del territorio."),
+    _directory("imprese-femminili", "Imprese femminili", "business", "Le imprese guidate da donne."),
+    _directory("centri-e-servizi", "Centri e servizi", "service", "Dove trovare ascolto, orientamento e aiuto."),
     Section(
         "campagne",
         "Campagne",

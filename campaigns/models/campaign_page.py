@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import CallToActionBlock
 from home.models import BasePage, HeroImageMixin, page_tabs
 from sites.blocks import HelplineBlock
+from sites.fields import optional_link
 from sites.querysets import PortalPageQuerySet
 
 from .. import schedule
@@ -97,15 +98,7 @@ class CampaignPage(HeroImageMixin, BasePage):
         max_num=1,
         help_text=_("Un pulsante verso un modulo, una pagina o un indirizzo esterno."),
     )
-    copied_from = models.ForeignKey(
-        "self",
-        verbose_name=_("copiata dalla campagna nazionale"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="copies",
-        editable=False,
-    )
+    copied_from = optional_link("self", _("copiata dalla campagna nazionale"), related_name="copies", editable=False)
 
     objects = CampaignPageManager()
 

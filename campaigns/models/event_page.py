@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage, HeroImageMixin
+from sites.fields import optional_link
 from sites.querysets import PortalPageQuerySet
 
 # Characters that would let a value close the <script> element holding JSON-LD.
@@ -56,14 +57,8 @@ class EventPage(RoutablePageMixin, HeroImageMixin, BasePage):
         help_text=_("Es. sala senza barriere, interpretariato LIS, sottotitoli, spazio bimbi."),
     )
     organiser = models.CharField(_("organizzato da"), max_length=200, blank=True)
-    registration_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("modulo di iscrizione"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Un modulo del portale per iscriversi."),
+    registration_page = optional_link(
+        "wagtailcore.Page", _("modulo di iscrizione"), help_text=_("Un modulo del portale per iscriversi.")
     )
     registration_url = models.URLField(
         _("iscrizione su un altro sito"), blank=True, help_text=_("In alternativa al modulo del portale.")

@@ -9,6 +9,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage, HeroImageMixin
+from sites.fields import optional_link
 from sites.querysets import PortalPageQuerySet
 
 
@@ -20,14 +21,7 @@ class NewsPage(HeroImageMixin, BasePage):
         _("in breve"), help_text=_("Due o tre frasi: compaiono negli elenchi e nei feed RSS e Atom.")
     )
     body = StreamField(BodyBlock(), verbose_name=_("contenuto"), blank=True)
-    related_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("campagna o progetto collegato"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    related_page = optional_link("wagtailcore.Page", _("campagna o progetto collegato"))
 
     objects = PageManager.from_queryset(PortalPageQuerySet)()
 

@@ -51,6 +51,7 @@ from directory.validators import (
     validate_runts_number,
 )
 from home.models import BasePage, page_tabs
+from sites.fields import optional_link
 from sites.moderation import ApproversOnlyPublishTester
 from sites.querysets import PortalPageQuerySet
 
@@ -203,14 +204,7 @@ class DirectoryEntryPage(BasePage):
         item_choices=SPOKEN_LANGUAGES,
         help_text=_("Le lingue in cui si può essere accolte e accolti."),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_link("wagtailimages.Image", _("logo"))
     logo_alt = models.CharField(
         _("testo alternativo del logo"),
         max_length=250,

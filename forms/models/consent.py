@@ -2,32 +2,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sites.fields import optional_link
+
 
 class ConsentRecord(models.Model):
     """Proof of a GDPR consent: which wording (version and text), when, on which page, for which submission."""
 
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("pagina del modulo"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    form_submission = models.ForeignKey(
-        "wagtailforms.FormSubmission",
-        verbose_name=_("invio del modulo"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    registration = models.ForeignKey(
-        "forms.ListingRegistration",
-        verbose_name=_("iscrizione"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="consents",
+    page = optional_link("wagtailcore.Page", _("pagina del modulo"), blank=False)
+    form_submission = optional_link("wagtailforms.FormSubmission", _("invio del modulo"), on_delete=models.CASCADE)
+    registration = optional_link(
+        "forms.ListingRegistration", _("iscrizione"), on_delete=models.CASCADE, related_name="consents"
     )
     text_version = models.CharField(_("versione del testo"), max_length=40)
     text = models.TextField(_("testo del consenso"))

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sites.fields import optional_link
+
 
 def _new_link_key():
     return secrets.token_urlsafe(16)
@@ -41,12 +43,8 @@ class ListingRegistration(models.Model):
         on_delete=models.CASCADE,
         related_name="listing_registration",
     )
-    registration_page = models.ForeignKey(
-        "forms.ListingRegistrationPage",
-        verbose_name=_("pagina di iscrizione"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="registrations",
+    registration_page = optional_link(
+        "forms.ListingRegistrationPage", _("pagina di iscrizione"), related_name="registrations", blank=False
     )
     submitter_name = models.CharField(_("nome di chi ha inviato"), max_length=200)
     submitter_email = models.EmailField(_("email di chi ha inviato"))

@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
+from sites.fields import optional_link
 
 from .mixins import ProtectedFormPageMixin
 
@@ -29,13 +30,9 @@ class ListingRegistrationPage(ProtectedFormPageMixin, BasePage):
     intro = models.TextField(
         _("introduzione"), blank=True, help_text=_("Chi può iscriversi e cosa succede dopo l'invio.")
     )
-    target_index = models.ForeignKey(
+    target_index = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("elenco"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("elenco"),
         help_text=_("L'elenco dello stesso portale in cui entrano le schede inviate. Senza elenco il modulo è chiuso."),
     )
     thank_you_text = RichTextField(

@@ -8,18 +8,13 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from sites.fields import optional_link
+
 
 class HeroImageMixin(models.Model):
     """A hero image whose alt text is required whenever an image is chosen."""
 
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("immagine principale"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_link("wagtailimages.Image", _("immagine principale"))
     hero_image_alt = models.CharField(
         _("testo alternativo dell'immagine"),
         max_length=250,

@@ -30,6 +30,7 @@ from home.blocks import BodyBlock
 from home.models import BasePage, HeroImageMixin, page_tabs
 from projects import dates
 from projects.blocks import ActivityBlock, BeneficiaryBlock, ObjectiveBlock, ProjectDocumentBlock, ResultBlock
+from sites.fields import optional_link
 from sites.querysets import PortalPageQuerySet
 
 
@@ -157,13 +158,9 @@ class ProjectPartner(Orderable):
     """One partner of a project, in the order the sheet lists them: a directory entry or just a name."""
 
     project = ParentalKey("projects.ProjectPage", related_name="partners", on_delete=models.CASCADE)
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("scheda nell'elenco"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("scheda nell'elenco"),
         help_text=_("Se l'organizzazione è negli elenchi del portale, sceglila: la pagina la collega."),
     )
     name = models.CharField(

@@ -6,19 +6,15 @@ from django.utils import timezone
 
 from campaigns.models import CampaignIndexPage, CampaignPage, EventPage, NewsIndexPage, NewsPage
 
+from .base import intro_page_factory, italian, numbered
 
-class CampaignIndexPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Campagne {n}")
-    intro = factory.Faker("sentence", locale="it_IT")
-
-    class Meta:
-        model = CampaignIndexPage
+CampaignIndexPageFactory = intro_page_factory(CampaignIndexPage, "Campagne")
 
 
 class CampaignPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Campagna {n}")
-    tagline = factory.Faker("sentence", locale="it_IT")
-    intro = factory.Faker("paragraph", locale="it_IT")
+    title = numbered("Campagna")
+    tagline = italian("sentence")
+    intro = italian("paragraph")
     # Running by default: started a month ago, ends in a month (computed when each page is built).
     start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
     end_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
@@ -28,14 +24,14 @@ class CampaignPageFactory(wagtail_factories.PageFactory):
 
 
 class EventPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Evento {n}")
-    summary = factory.Faker("sentence", locale="it_IT")
+    title = numbered("Evento")
+    summary = italian("sentence")
     start = factory.LazyFunction(
         lambda: (timezone.localtime() + datetime.timedelta(days=7)).replace(hour=17, minute=30, second=0, microsecond=0)
     )
     end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=2))
     place_name = "Sala del Consiglio"
-    address = factory.Faker("street_address", locale="it_IT")
+    address = italian("street_address")
     municipality = "Siena"
     organiser = "Centro pari opportunità"
 
@@ -43,18 +39,13 @@ class EventPageFactory(wagtail_factories.PageFactory):
         model = EventPage
 
 
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Notizie {n}")
-    intro = factory.Faker("sentence", locale="it_IT")
-
-    class Meta:
-        model = NewsIndexPage
+NewsIndexPageFactory = intro_page_factory(NewsIndexPage, "Notizie")
 
 
 class NewsPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Notizia {n}")
+    title = numbered("Notizia")
     date = factory.LazyFunction(timezone.localdate)
-    summary = factory.Faker("paragraph", locale="it_IT")
+    summary = italian("paragraph")
 
     class Meta:
         model = NewsPage

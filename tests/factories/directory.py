@@ -6,18 +6,13 @@ from wagtail.models import Locale
 
 from directory.models import DirectoryCategory, DirectoryEntryPage, DirectoryIndexPage, DirectoryOpeningHours
 
+from .base import intro_page_factory, italian, numbered
 
-class DirectoryIndexPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Elenco {n}")
-    kind = "association"
-    intro = factory.Faker("sentence", locale="it_IT")
-
-    class Meta:
-        model = DirectoryIndexPage
+DirectoryIndexPageFactory = intro_page_factory(DirectoryIndexPage, "Elenco", kind="association")
 
 
 class DirectoryCategoryFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Categoria {n}")
+    name = numbered("Categoria")
     slug = factory.Sequence(lambda n: f"categoria-{n}")
     kind = "association"
     locale = factory.LazyFunction(Locale.get_default)
@@ -27,10 +22,10 @@ class DirectoryCategoryFactory(factory.django.DjangoModelFactory):
 
 
 class DirectoryEntryPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Associazione {n}")
+    title = numbered("Associazione")
     # Deterministic: the text query tests must not match a random word.
     short_description = factory.Sequence(lambda n: f"Descrizione breve della scheda {n}.")
-    street_address = factory.Faker("street_address", locale="it_IT")
+    street_address = italian("street_address")
     postcode = "53100"
     municipality = "Siena"
     province = "SI"

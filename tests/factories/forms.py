@@ -1,20 +1,15 @@
 import factory
-import wagtail_factories
 
 from forms.models import FormField, FormPage, ListingRegistrationPage
 
+from .base import intro_page_factory, numbered
 
-class FormPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Modulo {n}")
-    intro = factory.Faker("sentence", locale="it_IT")
-
-    class Meta:
-        model = FormPage
+FormPageFactory = intro_page_factory(FormPage, "Modulo")
 
 
 class FormFieldFactory(factory.django.DjangoModelFactory):
     page = factory.SubFactory(FormPageFactory)
-    label = factory.Sequence(lambda n: f"Domanda {n}")
+    label = numbered("Domanda")
     field_type = "singleline"
     required = True
 
@@ -22,9 +17,4 @@ class FormFieldFactory(factory.django.DjangoModelFactory):
         model = FormField
 
 
-class ListingRegistrationPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Iscrizione {n}")
-    intro = factory.Faker("sentence", locale="it_IT")
-
-    class Meta:
-        model = ListingRegistrationPage
+ListingRegistrationPageFactory = intro_page_factory(ListingRegistrationPage, "Iscrizione")

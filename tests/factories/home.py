@@ -1,20 +1,6 @@
-import factory
-import wagtail_factories
-
 from home.models import HomePage, StandardPage
 
+from .base import intro_page_factory
 
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Portale {n}")
-    intro = factory.Faker("sentence", locale="it_IT")
-
-    class Meta:
-        model = HomePage
-
-
-class StandardPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Pagina {n}")
-    intro = factory.Faker("sentence", locale="it_IT")
-
-    class Meta:
-        model = StandardPage
+HomePageFactory = intro_page_factory(HomePage, "Portale")
+StandardPageFactory = intro_page_factory(StandardPage, "Pagina")

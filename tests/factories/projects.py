@@ -5,9 +5,11 @@ from wagtail.models import Locale
 
 from projects.models import ProjectIndexPage, ProjectMunicipality, ProjectPage, ProjectPartner, Sector
 
+from .base import intro_page_factory, italian, numbered
+
 
 class SectorFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Settore {n}")
+    name = numbered("Settore")
     slug = factory.LazyAttribute(lambda sector: slugify(sector.name))
     locale = factory.LazyFunction(Locale.get_default)
 
@@ -15,19 +17,14 @@ class SectorFactory(factory.django.DjangoModelFactory):
         model = Sector
 
 
-class ProjectIndexPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Progetti {n}")
-    intro = factory.Faker("sentence", locale="it_IT")
-
-    class Meta:
-        model = ProjectIndexPage
+ProjectIndexPageFactory = intro_page_factory(ProjectIndexPage, "Progetti")
 
 
 class ProjectPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Progetto {n}")
-    summary = factory.Faker("paragraph", locale="it_IT")
+    title = numbered("Progetto")
+    summary = italian("paragraph")
     scope = "provincial"
-    promoter = factory.Faker("company", locale="it_IT")
+    promoter = italian("company")
     start_year = 2023
 
     class Meta:
@@ -36,7 +33,7 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
 
 class ProjectPartnerFactory(factory.django.DjangoModelFactory):
     project = factory.SubFactory(ProjectPageFactory)
-    name = factory.Faker("company", locale="it_IT")
+    name = italian("company")
     role = "partner"
 
     class Meta:
@@ -45,7 +42,7 @@ class ProjectPartnerFactory(factory.django.DjangoModelFactory):
 
 class ProjectMunicipalityFactory(factory.django.DjangoModelFactory):
     project = factory.SubFactory(ProjectPageFactory)
-    name = factory.Faker("city", locale="it_IT")
+    name = italian("city")
 
     class Meta:
         model = ProjectMunicipality
