@@ -5,9 +5,8 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
 
-from home.blocks import BodyBlock
+from home.blocks import BodyBlock, DocumentLinkBlock
 
 
 def language_choices():
@@ -60,13 +59,9 @@ RESOURCE_KINDS = [
 ]
 
 
-class ResourceBlock(blocks.StructBlock):
+class ResourceBlock(DocumentLinkBlock):
     """A poster, leaflet or other material, in one language."""
 
-    document = DocumentChooserBlock(label=_("Documento"))
-    title = blocks.CharBlock(
-        label=_("Titolo"), required=False, max_length=200, help_text=_("Se vuoto si usa il titolo del documento.")
-    )
     kind = blocks.ChoiceBlock(label=_("Tipo"), choices=RESOURCE_KINDS, default="leaflet")
     language = blocks.ChoiceBlock(
         label=_("Lingua del documento"),

@@ -6,6 +6,8 @@ from django.db import transaction
 from wagtail.actions.copy_page import CopyPageAction
 from wagtail.models import Page, Site
 
+from sites.utils import free_slug
+
 
 class CopyError(Exception):
     """The copy cannot be made as asked (the message says why, in one line)."""
@@ -36,14 +38,6 @@ def _campaign_index(site):
     if index is None:
         raise CopyError(f'the portal {site.hostname} has no "Campagne" section to copy into.')
     return index
-
-
-def _free_slug(parent, slug):
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    candidate, number = slug, 2
-    while candidate in taken:
-        candidate, number = f"{slug}-{number}", number + 1
-    return candidate
 
 
 def get_network_campaign(page_id):
@@ -79,7 +73,7 @@ def copy_campaign_to_portals(source, sites, user=None, log=None):
         copy = CopyPageAction(
             page=source,
             to=index,
-            update_attrs={"copied_from": source, "slug": _free_slug(index, source.slug)},
+            update_attrs={"copied_from": source, "slug": free_slug(source.slug, index.get_children())},
             recursive=True,
             keep_live=False,
             user=user,

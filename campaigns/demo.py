@@ -285,44 +285,44 @@ def _news(result, spec, today, related):
             related_page=related.get("national"),
         ),
     ]
+    # The second news item: Con Anna's school visits in Lucca, a March 8 afternoon elsewhere.
     if spec.key == "lucca" and related.get("con_anna"):
-        items.append(
-            NewsPage(
-                title="Con Anna torna nelle scuole",
-                slug="con-anna-nelle-scuole",
-                date=today - timedelta(days=12),
-                summary="Le operatrici del progetto contro la tratta incontrano studentesse e studenti delle "
-                "scuole superiori della provincia.",
-                body=[
-                    (
-                        "paragraph",
-                        "<p>Gli incontri spiegano come riconoscere lo sfruttamento, anche quando si nasconde "
-                        "dietro un'offerta di lavoro, e a chi rivolgersi: il Numero Verde Antitratta 800 290 290 "
-                        "è gratuito e attivo a ogni ora.</p>",
-                    )
-                ],
-                related_page=related["con_anna"],
-            )
+        title, slug, related_page = "Con Anna torna nelle scuole", "con-anna-nelle-scuole", related["con_anna"]
+        summary = (
+            "Le operatrici del progetto contro la tratta incontrano studentesse e studenti delle "
+            "scuole superiori della provincia."
+        )
+        text = (
+            "<p>Gli incontri spiegano come riconoscere lo sfruttamento, anche quando si nasconde "
+            "dietro un'offerta di lavoro, e a chi rivolgersi: il Numero Verde Antitratta 800 290 290 "
+            "è gratuito e attivo a ogni ora.</p>"
         )
     else:
         town = MARCH_8_TOWNS.get(spec.key, spec.province)
-        items.append(
-            NewsPage(
-                title=f"8 marzo: a {town} un pomeriggio di storie",
-                slug="8-marzo-un-pomeriggio-di-storie",
-                date=today - timedelta(days=12),
-                summary="Testimonianze, servizi e associazioni del territorio si incontrano per la Giornata "
-                "internazionale della donna. L'ingresso è libero.",
-                body=[
-                    (
-                        "paragraph",
-                        "<p>Il programma completo, il luogo e le informazioni sull'accessibilità sono nella "
-                        "pagina dell'evento, nella sezione Campagne. Si può aggiungere l'appuntamento al "
-                        "proprio calendario con un clic.</p>",
-                    )
-                ],
-            )
+        title, slug, related_page = (
+            f"8 marzo: a {town} un pomeriggio di storie",
+            "8-marzo-un-pomeriggio-di-storie",
+            None,
         )
+        summary = (
+            "Testimonianze, servizi e associazioni del territorio si incontrano per la Giornata "
+            "internazionale della donna. L'ingresso è libero."
+        )
+        text = (
+            "<p>Il programma completo, il luogo e le informazioni sull'accessibilità sono nella "
+            "pagina dell'evento, nella sezione Campagne. Si può aggiungere l'appuntamento al "
+            "proprio calendario con un clic.</p>"
+        )
+    items.append(
+        NewsPage(
+            title=title,
+            slug=slug,
+            date=today - timedelta(days=12),
+            summary=summary,
+            body=[("paragraph", text)],
+            related_page=related_page,
+        )
+    )
     created = 0
     for item in items:
         if item.slug not in existing:

@@ -8,7 +8,7 @@ numbers, a check-digit-valid sample partita IVA).
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from django.utils.text import slugify
@@ -470,27 +470,28 @@ def ensure_categories(locale=None):
     return found
 
 
+# DemoEntry fields the page stores differently; every other one is copied as it is.
+CONVERTED_FIELDS = {
+    "latitude",
+    "longitude",
+    "services",
+    "target_groups",
+    "languages",
+    "categories",
+    "hours",
+    "hours_note",
+}
+
+
 def _create_entry(index, spec, categories):
     entry = DirectoryEntryPage(
-        title=spec.title,
+        **{f.name: getattr(spec, f.name) for f in fields(spec) if f.name not in CONVERTED_FIELDS},
         slug=slugify(spec.title)[:80],
-        short_description=spec.short_description,
-        description=spec.description,
-        street_address=spec.street_address,
-        postcode=spec.postcode,
-        municipality=spec.municipality,
-        province=spec.province,
         latitude=Decimal(spec.latitude) if spec.latitude else None,
         longitude=Decimal(spec.longitude) if spec.longitude else None,
-        email=spec.email,
-        phone=spec.phone,
-        website=spec.website,
         services="\n".join(spec.services),
         target_groups=list(spec.target_groups),
         languages=list(spec.languages),
-        legal_form=spec.legal_form,
-        fiscal_code=spec.fiscal_code,
-        founding_year=spec.founding_year,
         opening_hours_note=spec.hours_note,
         locale=index.locale,
     )

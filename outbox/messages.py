@@ -15,6 +15,10 @@ from .models import OutboundEmail
 PORTAL_HEADER = "X-Portal-Site"
 
 
+# The payload's keys that are EmailMultiAlternatives' own arguments, by the same name.
+MESSAGE_ARGUMENTS = ("subject", "body", "from_email", "to", "cc", "bcc", "reply_to", "headers")
+
+
 def to_payload(message):
     payload = {
         "subject": str(message.subject),
@@ -37,17 +41,7 @@ def to_payload(message):
 
 
 def from_payload(payload, connection=None):
-    message = EmailMultiAlternatives(
-        subject=payload["subject"],
-        body=payload["body"],
-        from_email=payload["from_email"],
-        to=payload["to"],
-        cc=payload["cc"],
-        bcc=payload["bcc"],
-        reply_to=payload["reply_to"],
-        headers=payload["headers"],
-        connection=connection,
-    )
+    message = EmailMultiAlternatives(**{key: payload[key] for key in MESSAGE_ARGUMENTS}, connection=connection)
     for content, mimetype in payload["alternatives"]:
         message.attach_alternative(content, mimetype)
     for filename, data, mimetype in payload["attachments"]:

@@ -25,6 +25,7 @@ from django.utils.text import slugify
 from directory.models import DirectoryEntryPage
 from projects import dates
 from projects.models import PartnerRole, ProjectMunicipality, ProjectPage, ProjectPartner, Scope, Sector, Status
+from sites.utils import free_slug
 
 
 class SheetError(Exception):
@@ -810,19 +811,11 @@ def ensure_sectors(names, locale):
     for name in names:
         sector = Sector.objects.filter(locale=locale, name__iexact=name).first()
         if sector is None:
-            slug = _unique_slug(Sector.objects.filter(locale=locale), slugify(name)[:100] or "settore")
+            slug = free_slug(slugify(name)[:100] or "settore", Sector.objects.filter(locale=locale))
             sector = Sector.objects.create(locale=locale, name=name[:1].upper() + name[1:], slug=slug)
         if sector not in sectors:
             sectors.append(sector)
     return sectors
-
-
-def _unique_slug(queryset, base):
-    slug, number = base, 1
-    while queryset.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 def _body_stream(body):
@@ -845,7 +838,7 @@ def build_page(parsed, index, *, filename, digest, publish=False, user=None):
     with transaction.atomic():
         page = ProjectPage(
             title=parsed.title[:255],
-            slug=_unique_slug(index.get_children(), slugify(parsed.title)[:80] or "progetto"),
+            slug=free_slug(slugify(parsed.title)[:80] or "progetto", index.get_children()),
             locale=index.locale,
             live=False,
             summary=parsed.summary,

@@ -39,3 +39,12 @@ def portal_of(page):
 def is_network_site(site):
     """The network site is the default site: it aggregates every portal's published content."""
     return bool(site and site.is_default_site)
+
+
+def free_slug(base, siblings):
+    """``base``, else ``base-2``, ``base-3`` …: the first slug no page or object in ``siblings`` has."""
+    taken = set(siblings.values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug

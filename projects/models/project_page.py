@@ -62,30 +62,21 @@ MONTH_CHOICES = [(number, name) for number, name in MONTHS.items()]
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 
 
-def _starts_after(prefix, today):
-    """The partial date ``prefix`` (start/end) begins after ``today``: its first possible day is later."""
+def _beyond(prefix, today, lookup):
+    """The partial date ``prefix`` (start/end) lies wholly past ``today`` in the direction of ``lookup``:
+    "gt", its first possible day is later; "lt", its last possible day is earlier."""
     year, month, day = f"{prefix}_year", f"{prefix}_month", f"{prefix}_day"
     return (
-        Q(**{f"{year}__gt": today.year})
-        | Q(**{year: today.year, f"{month}__gt": today.month})
-        | Q(**{year: today.year, month: today.month, f"{day}__gt": today.day})
-    )
-
-
-def _ends_before(prefix, today):
-    """The partial date ``prefix`` is over before ``today``: its last possible day is earlier."""
-    year, month, day = f"{prefix}_year", f"{prefix}_month", f"{prefix}_day"
-    return (
-        Q(**{f"{year}__lt": today.year})
-        | Q(**{year: today.year, f"{month}__lt": today.month})
-        | Q(**{year: today.year, month: today.month, f"{day}__lt": today.day})
+        Q(**{f"{year}__{lookup}": today.year})
+        | Q(**{year: today.year, f"{month}__{lookup}": today.month})
+        | Q(**{year: today.year, month: today.month, f"{day}__{lookup}": today.day})
     )
 
 
 def status_conditions(today):
     """{status: Q} deriving the status from the dates in SQL, the same rule as ``ProjectPage.derived_status``."""
-    planned = _starts_after("start", today)
-    completed = ~planned & Q(ongoing=False) & _ends_before("end", today)
+    planned = _beyond("start", today, "gt")
+    completed = ~planned & Q(ongoing=False) & _beyond("end", today, "lt")
     has_dates = Q(start_year__isnull=False) | Q(end_year__isnull=False) | Q(ongoing=True)
     derived = {
         Status.PLANNED: planned,

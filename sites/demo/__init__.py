@@ -84,15 +84,7 @@ def load(stdout):
     with transaction.atomic():
         _remove_wagtail_welcome_site()
         for spec in (NETWORK, *PORTALS):
-            result = provision_portal(
-                name=spec.name,
-                hostname=spec.hostname,
-                port=port,
-                province=spec.province,
-                region=spec.region,
-                slug=spec.slug,
-                network=spec.network,
-            )
+            result = provision_portal(port=port, **spec.provisioning())
             _configure_settings(result, spec)
             context.specs[spec.key] = spec
             if spec.network:

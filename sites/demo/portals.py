@@ -22,6 +22,10 @@ class DemoPortal:
     featured: tuple = ("progetti", "centri-e-servizi", "campagne")
     extra: dict = field(default_factory=dict)
 
+    def provisioning(self):
+        """The arguments of sites.portals.provision_portal that describe this portal."""
+        return {name: getattr(self, name) for name in ("name", "hostname", "province", "region", "slug", "network")}
+
 
 HELPLINES = [
     {

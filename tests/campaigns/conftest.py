@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from campaigns.models import CampaignIndexPage, NewsIndexPage
@@ -36,3 +38,11 @@ def offer_language(site, language_code="en"):
 
     PortalSettings.for_site(site).languages.add(Locale.objects.get(language_code=language_code))
     navigation.invalidate()  # the portal's languages are cached with the menu
+
+
+def count_queries(client, path, host):
+    """How many queries one successful page view takes."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, HTTP_HOST=host)
+    assert response.status_code == 200
+    return len(queries)

@@ -4,15 +4,13 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail_factories import ImageFactory
 
 from campaigns.models import CampaignIndexPage
 from tests.factories import CampaignPageFactory
 
-from .conftest import section
+from .conftest import count_queries, section
 
 pytestmark = pytest.mark.django_db
 
@@ -107,10 +105,7 @@ def test_archive_is_paginated(client, campaign_index):
 
 
 def _count_queries(client, host="siena.localhost"):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get("/it/campagne/", HTTP_HOST=host)
-    assert response.status_code == 200
-    return len(queries)
+    return count_queries(client, "/it/campagne/", host)
 
 
 @pytest.mark.parametrize("host", ["siena.localhost", "localhost"])

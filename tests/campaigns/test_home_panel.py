@@ -3,15 +3,13 @@
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail_factories import ImageFactory
 
 from campaigns.models import CampaignIndexPage
 from tests.factories import CampaignPageFactory, EventPageFactory
 
-from .conftest import section
+from .conftest import count_queries, section
 
 pytestmark = pytest.mark.django_db
 
@@ -46,10 +44,7 @@ def test_home_without_campaigns_or_events_has_no_panel(client):
 
 
 def _count_queries(client, host):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get("/it/", HTTP_HOST=host)
-    assert response.status_code == 200
-    return len(queries)
+    return count_queries(client, "/it/", host)
 
 
 @pytest.mark.parametrize("host", ["siena.localhost", "localhost"])

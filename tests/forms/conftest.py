@@ -4,9 +4,9 @@ import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
-from wagtail.models import Page
 
 from forms.protection import new_token
+from tests.pages import section  # noqa: F401 (imported by the tests of this folder)
 
 
 @pytest.fixture(autouse=True)
@@ -15,10 +15,6 @@ def fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
-
-
-def section(site, slug):
-    return Page.objects.child_of(site.root_page).get(slug=slug).specific
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from PIL import Image as PILImage
-from wagtail.models import Page
 
 from portal import throttled_log
 from tests.factories.campaigns import CampaignPageFactory
 from tests.forms.conftest import fresh_rate_limits, lucca_registration  # noqa: F401 (fixtures)
 from tests.forms.test_languages import arabic_registration, compiled_catalogues  # noqa: F401 (fixtures)
+from tests.pages import section
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -65,10 +65,6 @@ def fresh_throttled_logs():
     throttled_log.reset()
     yield
     throttled_log.reset()
-
-
-def section(site, slug):
-    return Page.objects.child_of(site.root_page).get(slug=slug).specific
 
 
 @pytest.fixture

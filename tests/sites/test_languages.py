@@ -54,10 +54,15 @@ def test_bare_root_follows_accept_language_among_the_portal_languages(siena):
     assert client.get("/", HTTP_HOST="lucca.localhost", HTTP_ACCEPT_LANGUAGE="fr")["Location"] == "/it/"
 
 
+def _translated_home(client, site, code):
+    """Offer ``code`` on ``site``, publish its home page in it and return that page's HTML."""
+    offer(site, code)
+    translate(site.root_page, code)
+    return client.get(f"/{code}/", HTTP_HOST=site.hostname).content.decode()
+
+
 def test_arabic_pages_are_right_to_left_with_the_rtl_stylesheet(client, siena):
-    offer(siena, "ar")
-    translate(siena.root_page, "ar")
-    html = client.get("/ar/", HTTP_HOST="siena.localhost").content.decode()
+    html = _translated_home(client, siena, "ar")
     assert '<html lang="ar" dir="rtl">' in html
     assert "bootstrap-italia.rtl.min.css" in html
     assert "bootstrap-italia.zh-hans.min.css" not in html
@@ -87,9 +92,7 @@ def test_switcher_links_to_live_translations_else_to_the_language_home(client, s
 
 
 def test_hreflang_alternates_list_live_translations_and_x_default(client, siena):
-    offer(siena, "en")
-    translate(siena.root_page, "en")
-    html = client.get("/en/", HTTP_HOST="siena.localhost").content.decode()
+    html = _translated_home(client, siena, "en")
     assert '<link rel="alternate" hreflang="en" href="http://siena.localhost:8000/en/">' in html
     assert '<link rel="alternate" hreflang="it" href="http://siena.localhost:8000/it/">' in html
     assert '<link rel="alternate" hreflang="x-default" href="http://siena.localhost:8000/it/">' in html

@@ -38,6 +38,15 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Say what would happen; send and change nothing.")
 
+    def _announce(self, registrations, prefix, action, detail):
+        """Yield each registration after printing it as one numbered line: action, entry, portal, detail."""
+        for number, registration in enumerate(registrations, 1):
+            self.stdout.write(
+                f"  {prefix}[{number}/{len(registrations)}] {action}: {registration.entry.title} "
+                f"({registration.site.site_name}){detail(registration)}"
+            )
+            yield registration
+
     def handle(self, *args, months, grace_days, dry_run, **options):
         if months < 1:
             raise CommandError("--months must be at least 1.")
@@ -62,21 +71,15 @@ class Command(BaseCommand):
         from forms.registration.emails import send_expired_email, send_renewal_email
 
         with transaction.atomic():
-            for number, registration in enumerate(due, 1):
-                self.stdout.write(
-                    f"  {prefix}[{number}/{len(due)}] reminder: {registration.entry.title} "
-                    f"({registration.site.site_name}) → {registration.submitter_email}"
-                )
+            for registration in self._announce(due, prefix, "reminder", lambda r: f" → {r.submitter_email}"):
                 if dry_run:
                     continue
                 registration.renewal_sent_at = now
                 registration.save(update_fields=["renewal_sent_at", "updated_at"])
                 send_renewal_email(registration, grace_days)
-            for number, registration in enumerate(expired, 1):
-                self.stdout.write(
-                    f"  {prefix}[{number}/{len(expired)}] unpublish: {registration.entry.title} "
-                    f"({registration.site.site_name}), reminded on {registration.renewal_sent_at:%Y-%m-%d}"
-                )
+            for registration in self._announce(
+                expired, prefix, "unpublish", lambda r: f", reminded on {r.renewal_sent_at:%Y-%m-%d}"
+            ):
                 if dry_run:
                     continue
                 registration.entry.specific.unpublish(log_action=True)
