@@ -5,10 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
 
 from .blocks import HelplineBlock
-from .fields import optional_link
+from .fields import list_of, optional_link
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -62,9 +61,7 @@ class PortalSettings(BaseSiteSetting):
     contact_email = models.EmailField(_("email di contatto"), blank=True)
     contact_phone = models.CharField(_("telefono di contatto"), max_length=40, blank=True)
     contact_address = models.TextField(_("indirizzo"), blank=True)
-    social_links = StreamField(
-        [("link", SocialLinkBlock())], verbose_name=_("social network"), blank=True, use_json_field=True
-    )
+    social_links = list_of("link", SocialLinkBlock(), _("social network"))
 
     data_controller = models.CharField(
         _("titolare del trattamento dei dati"),
@@ -100,19 +97,17 @@ class PortalSettings(BaseSiteSetting):
         default=False,
         help_text=_("Mostra i numeri di emergenza in cima a ogni pagina del portale."),
     )
-    emergency_helplines = StreamField(
-        [("helpline", HelplineBlock())],
-        verbose_name=_("numeri di emergenza"),
-        blank=True,
-        use_json_field=True,
+    emergency_helplines = list_of(
+        "helpline",
+        HelplineBlock(),
+        _("numeri di emergenza"),
         help_text=_("Es. 1522 antiviolenza e stalking, Numero Verde Antitratta."),
     )
 
-    translations = StreamField(
-        [("language", SettingsTranslationBlock())],
-        verbose_name=_("testi nelle altre lingue"),
-        blank=True,
-        use_json_field=True,
+    translations = list_of(
+        "language",
+        SettingsTranslationBlock(),
+        _("testi nelle altre lingue"),
         help_text=_("Il testo a piè di pagina e i nomi dei numeri di emergenza nelle lingue del portale."),
     )
 

@@ -13,9 +13,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import CallToActionBlock
-from home.models import BasePage, HeroImageMixin, page_tabs
+from home.models import HERO_PAGE_TRANSLATABLE_FIELDS, BasePage, HeroImageMixin, page_tabs
 from sites.blocks import HelplineBlock
-from sites.fields import optional_link
+from sites.fields import list_of, optional_link
 from sites.querysets import PortalPageQuerySet
 
 from .. import schedule
@@ -77,24 +77,24 @@ class CampaignPage(HeroImageMixin, BasePage):
         help_text=_("Es. 8 marzo, 25 novembre, 30 luglio: la campagna torna ogni anno negli stessi giorni."),
     )
     key_messages = StreamField(CampaignBodyBlock(), verbose_name=_("messaggi chiave"), blank=True)
-    helplines = StreamField(
-        [("helpline", HelplineBlock())],
-        verbose_name=_("numeri di aiuto"),
-        blank=True,
+    helplines = list_of(
+        "helpline",
+        HelplineBlock(),
+        _("numeri di aiuto"),
         help_text=_("Nell'ordine in cui mostrarli. I numeri restano uguali in tutte le lingue."),
     )
-    resources = StreamField(
-        [("resource", ResourceBlock())],
-        verbose_name=_("materiali"),
-        blank=True,
+    resources = list_of(
+        "resource",
+        ResourceBlock(),
+        _("materiali"),
         help_text=_("Manifesti, volantini e guide da scaricare, ognuno con la sua lingua."),
     )
     partners = StreamField(PartnerBlock(), verbose_name=_("partner"), blank=True)
     related_projects = StreamField(RelatedProjectsBlock(), verbose_name=_("progetti collegati"), blank=True)
-    call_to_action = StreamField(
-        [("call_to_action", CallToActionBlock())],
-        verbose_name=_("invito all'azione"),
-        blank=True,
+    call_to_action = list_of(
+        "call_to_action",
+        CallToActionBlock(),
+        _("invito all'azione"),
         max_num=1,
         help_text=_("Un pulsante verso un modulo, una pagina o un indirizzo esterno."),
     )
@@ -131,25 +131,21 @@ class CampaignPage(HeroImageMixin, BasePage):
         index.FilterField("end_date"),
         index.FilterField("recurs_yearly"),
     ]
-    translatable_fields = (
-        BasePage.page_translatable_fields
-        + HeroImageMixin.hero_translatable_fields
-        + [
-            TranslatableField("tagline"),
-            TranslatableField("intro"),
-            TranslatableField("key_messages"),
-            # Names, hours and languages are translated; numbers (RegexBlock) stay those of the source.
-            TranslatableField("helplines"),
-            TranslatableField("resources"),
-            TranslatableField("partners"),
-            TranslatableField("related_projects"),
-            TranslatableField("call_to_action"),
-            SynchronizedField("start_date"),
-            SynchronizedField("end_date"),
-            SynchronizedField("recurs_yearly"),
-            SynchronizedField("copied_from"),
-        ]
-    )
+    translatable_fields = HERO_PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("tagline"),
+        TranslatableField("intro"),
+        TranslatableField("key_messages"),
+        # Names, hours and languages are translated; numbers (RegexBlock) stay those of the source.
+        TranslatableField("helplines"),
+        TranslatableField("resources"),
+        TranslatableField("partners"),
+        TranslatableField("related_projects"),
+        TranslatableField("call_to_action"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("recurs_yearly"),
+        SynchronizedField("copied_from"),
+    ]
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.EventPage"]

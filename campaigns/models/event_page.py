@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import BasePage, HeroImageMixin
+from home.models import HERO_PAGE_TRANSLATABLE_FIELDS, BasePage, HeroImageMixin
 from sites.fields import optional_link
 from sites.querysets import PortalPageQuerySet
 
@@ -102,24 +102,20 @@ class EventPage(RoutablePageMixin, HeroImageMixin, BasePage):
         index.FilterField("start"),
         index.FilterField("end"),
     ]
-    translatable_fields = (
-        BasePage.page_translatable_fields
-        + HeroImageMixin.hero_translatable_fields
-        + [
-            TranslatableField("summary"),
-            TranslatableField("place_name"),
-            TranslatableField("accessibility_notes"),
-            TranslatableField("organiser"),
-            TranslatableField("body"),
-            SynchronizedField("start"),
-            SynchronizedField("end"),
-            SynchronizedField("address"),
-            SynchronizedField("municipality"),
-            SynchronizedField("online_url"),
-            SynchronizedField("registration_page"),
-            SynchronizedField("registration_url"),
-        ]
-    )
+    translatable_fields = HERO_PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        TranslatableField("place_name"),
+        TranslatableField("accessibility_notes"),
+        TranslatableField("organiser"),
+        TranslatableField("body"),
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("address"),
+        SynchronizedField("municipality"),
+        SynchronizedField("online_url"),
+        SynchronizedField("registration_page"),
+        SynchronizedField("registration_url"),
+    ]
 
     parent_page_types = ["campaigns.CampaignPage", "campaigns.CampaignIndexPage"]
     subpage_types = []

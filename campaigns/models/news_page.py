@@ -8,7 +8,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import BasePage, HeroImageMixin
+from home.models import HERO_PAGE_TRANSLATABLE_FIELDS, BasePage, HeroImageMixin
 from sites.fields import optional_link
 from sites.querysets import PortalPageQuerySet
 
@@ -39,16 +39,12 @@ class NewsPage(HeroImageMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    translatable_fields = (
-        BasePage.page_translatable_fields
-        + HeroImageMixin.hero_translatable_fields
-        + [
-            TranslatableField("summary"),
-            TranslatableField("body"),
-            SynchronizedField("date"),
-            SynchronizedField("related_page"),
-        ]
-    )
+    translatable_fields = HERO_PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("date"),
+        SynchronizedField("related_page"),
+    ]
 
     parent_page_types = ["campaigns.NewsIndexPage"]
     subpage_types = []

@@ -51,7 +51,7 @@ from directory.validators import (
     validate_runts_number,
 )
 from home.models import BasePage, page_tabs
-from sites.fields import optional_link
+from sites.fields import alt_text, optional_link
 from sites.moderation import ApproversOnlyPublishTester
 from sites.querysets import PortalPageQuerySet
 
@@ -142,6 +142,19 @@ class DirectoryEntryPageForm(WagtailAdminPageForm):
             self.fields["categories"].queryset = queryset
 
 
+def _coordinate(verbose_name, limit, help_text):
+    """An optional latitude or longitude in degrees, from -limit to limit, to the micro-degree."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-limit), MaxValueValidator(limit)],
+        help_text=help_text,
+    )
+
+
 class DirectoryEntryPage(BasePage):
     short_description = models.CharField(
         _("descrizione breve"),
@@ -160,24 +173,8 @@ class DirectoryEntryPage(BasePage):
     province = models.CharField(
         _("provincia"), max_length=2, blank=True, validators=[validate_province], help_text=_("Sigla, es. SI.")
     )
-    latitude = models.DecimalField(
-        _("latitudine"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Facoltativa: serve a mostrare la sede sulla mappa (es. 43.318809)."),
-    )
-    longitude = models.DecimalField(
-        _("longitudine"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("Facoltativa, insieme alla latitudine (es. 11.330557)."),
-    )
+    latitude = _coordinate(_("latitudine"), 90, _("Facoltativa: serve a mostrare la sede sulla mappa (es. 43.318809)."))
+    longitude = _coordinate(_("longitudine"), 180, _("Facoltativa, insieme alla latitudine (es. 11.330557)."))
 
     # Contacts
     phone = models.CharField(_("telefono"), max_length=30, blank=True, validators=[validate_phone])
@@ -205,11 +202,9 @@ class DirectoryEntryPage(BasePage):
         help_text=_("Le lingue in cui si può essere accolte e accolti."),
     )
     logo = optional_link("wagtailimages.Image", _("logo"))
-    logo_alt = models.CharField(
+    logo_alt = alt_text(
         _("testo alternativo del logo"),
-        max_length=250,
-        blank=True,
-        help_text=_("Obbligatorio se carichi un logo, es. «Logo dell'associazione Donne in rete»."),
+        _("Obbligatorio se carichi un logo, es. «Logo dell'associazione Donne in rete»."),
     )
 
     # Legal data

@@ -1,5 +1,13 @@
-from .base import BasePage, HeroImageMixin, page_tabs
+from .base import HERO_PAGE_TRANSLATABLE_FIELDS, BasePage, HeroImageMixin, page_tabs
 from .home_page import HomePage, HomePageFeaturedSection
 from .standard_page import StandardPage
 
-__all__ = ["BasePage", "HeroImageMixin", "page_tabs", "HomePage", "HomePageFeaturedSection", "StandardPage"]
+__all__ = [
+    "HERO_PAGE_TRANSLATABLE_FIELDS",
+    "BasePage",
+    "HeroImageMixin",
+    "page_tabs",
+    "HomePage",
+    "HomePageFeaturedSection",
+    "StandardPage",
+]

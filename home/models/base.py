@@ -8,18 +8,16 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from sites.fields import optional_link
+from sites.fields import alt_text, optional_link
 
 
 class HeroImageMixin(models.Model):
     """A hero image whose alt text is required whenever an image is chosen."""
 
     hero_image = optional_link("wagtailimages.Image", _("immagine principale"))
-    hero_image_alt = models.CharField(
+    hero_image_alt = alt_text(
         _("testo alternativo dell'immagine"),
-        max_length=250,
-        blank=True,
-        help_text=_("Obbligatorio se scegli un'immagine: descrivi cosa mostra per chi non la vede."),
+        _("Obbligatorio se scegli un'immagine: descrivi cosa mostra per chi non la vede."),
     )
 
     hero_panels = [
@@ -71,6 +69,10 @@ class BasePage(Page):
     def search_date(self):
         """The date a search result shows (when an event starts, a news item's date …), or None."""
         return None
+
+
+# A page type with a hero image translates these before its own fields.
+HERO_PAGE_TRANSLATABLE_FIELDS = BasePage.page_translatable_fields + HeroImageMixin.hero_translatable_fields
 
 
 def page_tabs(*tabs):

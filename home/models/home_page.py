@@ -10,7 +10,7 @@ from wagtail_localize.fields import TranslatableField
 
 from home.blocks import BodyBlock
 
-from .base import BasePage, HeroImageMixin
+from .base import HERO_PAGE_TRANSLATABLE_FIELDS, BasePage, HeroImageMixin
 
 
 class HomePage(HeroImageMixin, BasePage):
@@ -33,11 +33,11 @@ class HomePage(HeroImageMixin, BasePage):
     ]
 
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    translatable_fields = (
-        BasePage.page_translatable_fields
-        + HeroImageMixin.hero_translatable_fields
-        + [TranslatableField("hero_title"), TranslatableField("intro"), TranslatableField("body")]
-    )
+    translatable_fields = HERO_PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("hero_title"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
 
     # A portal root sits directly under Wagtail's root page.
     parent_page_types = ["wagtailcore.Page"]

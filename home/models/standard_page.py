@@ -7,7 +7,7 @@ from wagtail_localize.fields import TranslatableField
 
 from home.blocks import BodyBlock
 
-from .base import BasePage, HeroImageMixin
+from .base import HERO_PAGE_TRANSLATABLE_FIELDS, BasePage, HeroImageMixin
 
 
 class StandardPage(HeroImageMixin, BasePage):
@@ -22,11 +22,7 @@ class StandardPage(HeroImageMixin, BasePage):
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro", boost=1.5), index.SearchField("body")]
-    translatable_fields = (
-        BasePage.page_translatable_fields
-        + HeroImageMixin.hero_translatable_fields
-        + [TranslatableField("intro"), TranslatableField("body")]
-    )
+    translatable_fields = HERO_PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro"), TranslatableField("body")]
 
     class Meta:
         verbose_name = _("pagina standard")

@@ -27,7 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import BasePage, HeroImageMixin, page_tabs
+from home.models import HERO_PAGE_TRANSLATABLE_FIELDS, BasePage, HeroImageMixin, page_tabs
 from projects import dates
 from projects.blocks import ActivityBlock, BeneficiaryBlock, ObjectiveBlock, ProjectDocumentBlock, ResultBlock
 from sites.fields import optional_link
@@ -337,38 +337,34 @@ class ProjectPage(HeroImageMixin, BasePage):
         index.FilterField("ongoing"),
         index.FilterField("status_override"),
     ]
-    translatable_fields = (
-        BasePage.page_translatable_fields
-        + HeroImageMixin.hero_translatable_fields
-        + [
-            TranslatableField("summary"),
-            TranslatableField("body"),
-            SynchronizedField("scope"),
-            TranslatableField("area"),
-            TranslatableField("promoter"),
-            SynchronizedField("partners"),
-            SynchronizedField("municipalities"),
-            TranslatableField("funding_programme"),
-            SynchronizedField("sectors"),
-            TranslatableField("objectives"),
-            TranslatableField("activities"),
-            TranslatableField("beneficiaries"),
-            TranslatableField("beneficiaries_summary"),
-            TranslatableField("results"),
-            SynchronizedField("start_year"),
-            SynchronizedField("start_month"),
-            SynchronizedField("start_day"),
-            SynchronizedField("end_year"),
-            SynchronizedField("end_month"),
-            SynchronizedField("end_day"),
-            SynchronizedField("ongoing"),
-            SynchronizedField("status_override"),
-            SynchronizedField("contact_email"),
-            SynchronizedField("contact_phone"),
-            SynchronizedField("website"),
-            TranslatableField("documents"),
-        ]
-    )
+    translatable_fields = HERO_PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("scope"),
+        TranslatableField("area"),
+        TranslatableField("promoter"),
+        SynchronizedField("partners"),
+        SynchronizedField("municipalities"),
+        TranslatableField("funding_programme"),
+        SynchronizedField("sectors"),
+        TranslatableField("objectives"),
+        TranslatableField("activities"),
+        TranslatableField("beneficiaries"),
+        TranslatableField("beneficiaries_summary"),
+        TranslatableField("results"),
+        SynchronizedField("start_year"),
+        SynchronizedField("start_month"),
+        SynchronizedField("start_day"),
+        SynchronizedField("end_year"),
+        SynchronizedField("end_month"),
+        SynchronizedField("end_day"),
+        SynchronizedField("ongoing"),
+        SynchronizedField("status_override"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("website"),
+        TranslatableField("documents"),
+    ]
 
     # Search result cards (home.search): the summary under the title; no date (sheets give partial dates).
     search_snippet_fields = ("summary",)
