@@ -4,14 +4,9 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Page
 
+from sites.utils import portal_root  # noqa: F401 (the index pages ask listing.portal_root)
+
 from . import schedule
-
-
-def portal_root(page):
-    """The home page (depth 2) of the tree ``page`` is in, in the page's own language."""
-    if page.depth <= 2:
-        return page
-    return Page.objects.ancestor_of(page).get(depth=2)
 
 
 def campaigns_in(portal, fallback=True):

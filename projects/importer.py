@@ -25,7 +25,7 @@ from django.utils.text import slugify
 from directory.models import DirectoryEntryPage
 from projects import dates
 from projects.models import PartnerRole, ProjectMunicipality, ProjectPage, ProjectPartner, Scope, Sector, Status
-from sites.utils import free_slug
+from sites.utils import free_slug, portal_root
 
 
 class SheetError(Exception):
@@ -833,8 +833,7 @@ def _body_stream(body):
 
 def build_page(parsed, index, *, filename, digest, publish=False, user=None):
     """Create the project under ``index`` (a draft unless ``publish``), all or nothing."""
-    portal_root = index.get_ancestors().filter(depth=2).first() or index
-    matches = directory_matches([partner.name for partner in parsed.partners], portal_root)
+    matches = directory_matches([partner.name for partner in parsed.partners], portal_root(index))
     with transaction.atomic():
         page = ProjectPage(
             title=parsed.title[:255],
@@ -897,11 +896,11 @@ def link_partners_to_directory(page):
 
     Changes the page in memory (its partners) and returns how many were linked; the caller saves a revision.
     """
-    portal_root = page.get_ancestors().filter(depth=2).first()
-    if portal_root is None:
+    root = page.get_ancestors().filter(depth=2).first()
+    if root is None:
         return 0
     partners = list(page.partners.all())
-    matches = directory_matches([partner.name for partner in partners if not partner.organisation_id], portal_root)
+    matches = directory_matches([partner.name for partner in partners if not partner.organisation_id], root)
     linked = 0
     for partner in partners:
         entry = None if partner.organisation_id else matches.get(partner.name.lower())

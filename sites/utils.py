@@ -36,6 +36,13 @@ def portal_of(page):
     return None
 
 
+def portal_root(page):
+    """The home page (depth 2) of the portal tree ``page`` is in, in the page's own language."""
+    if page.depth <= 2:
+        return page
+    return Page.objects.ancestor_of(page).get(depth=2)
+
+
 def is_network_site(site):
     """The network site is the default site: it aggregates every portal's published content."""
     return bool(site and site.is_default_site)

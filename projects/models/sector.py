@@ -9,7 +9,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 class SectorQuerySet(models.QuerySet):
     def for_active_locale(self):
-        """Sectors in the active language, falling back to the default language's when untranslated."""
+        """Sectors in the active language; all of the default language's while none is translated into it."""
         active = self.filter(locale=Locale.get_active())
         if active.exists():
             return active
