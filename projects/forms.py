@@ -8,12 +8,17 @@ from .models.project_page import Scope, Status
 SORT_CHOICES = [("newest", _("Più recenti")), ("title", _("Titolo (A–Z)"))]
 
 
+def _select(label):
+    """A filter whose options the form sets in __init__, "Tutti" first."""
+    return forms.ChoiceField(label=label, required=False)
+
+
 class ProjectFilterForm(forms.Form):
     q = forms.CharField(label=_("Cerca"), required=False, max_length=200)
-    status = forms.ChoiceField(label=_("Stato"), required=False)
-    sector = forms.ChoiceField(label=_("Settore"), required=False)
-    scope = forms.ChoiceField(label=_("Ambito territoriale"), required=False)
-    municipality = forms.ChoiceField(label=_("Comune"), required=False)
+    status = _select(_("Stato"))
+    sector = _select(_("Settore"))
+    scope = _select(_("Ambito territoriale"))
+    municipality = _select(_("Comune"))
     year_from = forms.IntegerField(label=_("Dall'anno"), required=False, min_value=1900, max_value=2100)
     year_to = forms.IntegerField(label=_("All'anno"), required=False, min_value=1900, max_value=2100)
     sort = forms.ChoiceField(label=_("Ordina per"), required=False, choices=SORT_CHOICES)
