@@ -85,6 +85,10 @@ MIDDLEWARE = [
     "sites.csp.PortalCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed by the app itself (static files come precompressed from whitenoise above,
+    # which answers them before this runs). BREACH: CSRF tokens are masked anew on every response
+    # and Django pads each gzip stream by a random length; public pages carry no other secret.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # request.portal (lazy: built only when read, so static files and /healthz never build it).

@@ -1,6 +1,7 @@
 /* Progressive enhancement: a Leaflet map of the directory entries that have coordinates.
  * The list above stays the way to use the page; the map section is shown only when
- * Leaflet loaded and there are points. Tiles come from data-tile-url (DIRECTORY_TILE_URL). */
+ * Leaflet loaded and there are points. Tiles come from data-tile-url (DIRECTORY_TILE_URL).
+ * Leaflet's stylesheet (data-stylesheet) is fetched here, so it never blocks the page's first render. */
 (function () {
   "use strict";
 
@@ -14,6 +15,16 @@
     if (!points.length) {
       return;
     }
+    var stylesheet = document.createElement("link");
+    stylesheet.rel = "stylesheet";
+    stylesheet.href = container.dataset.stylesheet;
+    stylesheet.onload = function () {
+      draw(container, points);
+    };
+    document.head.appendChild(stylesheet);
+  }
+
+  function draw(container, points) {
     var section = container.closest("section");
     if (section) {
       section.hidden = false;
