@@ -26,10 +26,12 @@ BARE = "bare Django view"
 
 
 def _median(measures):
+    # A run in which no request finished has no latency: it counts for the rate only.
+    timed = [m for m in measures if m.requests_per_second] or measures
     return load.Measure(
         statistics.median(m.requests_per_second for m in measures),
-        statistics.median(m.p50_ms for m in measures),
-        statistics.median(m.p99_ms for m in measures),
+        statistics.median(m.p50_ms for m in timed),
+        statistics.median(m.p99_ms for m in timed),
         sum(m.errors for m in measures),
     )
 
@@ -115,7 +117,7 @@ class Command(BaseCommand):
                 role: {
                     "host": target.host,
                     "path": target.path,
-                    **{name: {**vars(results[(role, name)])} for name in ("uncached", "cached")},
+                    **{name: vars(results[(role, name)]) for name in ("uncached", "cached")},
                 }
                 for role, target in targets.items()
             },
