@@ -4,6 +4,7 @@
     python3 dev.py demo     install everything, build every portal with demo content, serve on :8000
                             with a task worker beside it (emails, search index, Wagtail's tasks)
     python3 dev.py test     install everything and run the whole test suite (extra args go to pytest)
+    python3 dev.py bench    measure the public pages under gunicorn (extra args go to manage.py bench)
 
 Needs only Python 3.11+, Node.js/npm and git. SQLite by default; set DATABASE_URL to use PostgreSQL.
 Installs are skipped when nothing changed since the last run (stamp files in .venv and node_modules).
@@ -110,8 +111,18 @@ def test(pytest_args):
     sys.exit(result.returncode)
 
 
+def bench(bench_args):
+    install()
+    manage("bench", *bench_args)
+
+
 def main(argv):
-    commands = {"demo": lambda: demo(), "test": lambda: test(argv[2:]), "install": install}
+    commands = {
+        "demo": lambda: demo(),
+        "test": lambda: test(argv[2:]),
+        "bench": lambda: bench(argv[2:]),
+        "install": install,
+    }
     if len(argv) < 2 or argv[1] not in commands:
         sys.exit(__doc__)
     commands[argv[1]]()

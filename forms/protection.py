@@ -137,12 +137,18 @@ def _claim_token(token, page):
 
 
 def purge_expired():
-    """Forget tokens and counters nobody can use any more."""
+    """Forget tokens and counters nobody can use any more (``manage.py purge_form_records``, daily).
+
+    Returns how many tokens and counters were deleted.
+    """
     from forms.models import RateLimitCounter, SubmissionToken
 
     now = timezone.now()
-    SubmissionToken.objects.filter(used_at__lt=now - timedelta(seconds=settings.FORMS_TOKEN_MAX_AGE)).delete()
-    RateLimitCounter.objects.filter(window_start__lt=now - timedelta(days=2)).delete()
+    tokens, _ = SubmissionToken.objects.filter(
+        used_at__lt=now - timedelta(seconds=settings.FORMS_TOKEN_MAX_AGE)
+    ).delete()
+    counters, _ = RateLimitCounter.objects.filter(window_start__lt=now - timedelta(days=2)).delete()
+    return tokens, counters
 
 
 # --- the routine ---------------------------------------------------------------------------
@@ -171,7 +177,6 @@ def submit(request, form, scope, page, save):
     except RateLimited:
         form.add_error(None, RATE_LIMITED_MESSAGE)
         return "limited", None
-    purge_expired()
     return "accepted", result
 
 

@@ -15,9 +15,9 @@ from forms.emails import send_templated_mail
 from .links import link_max_age, private_link
 
 
-def moderator_emails(entry):
+def moderator_emails(entry, workflow=None):
     """Active users in the approval groups of the entry's moderation workflow (the portal's moderators)."""
-    workflow = entry.get_workflow()
+    workflow = workflow or entry.get_workflow()
     if workflow is None:
         return []
     tasks = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow, active=True)
@@ -29,15 +29,16 @@ def admin_edit_url(registration):
     return registration.site.root_url + reverse("wagtailadmin_pages:edit", args=[registration.entry_id])
 
 
-def _context(registration, **extra):
+def _context(registration, draft=None, directory=None, **extra):
+    """What every email template gets; ``draft`` and ``directory`` spare their queries when the caller has them."""
     entry = registration.entry.specific
-    draft = entry.get_latest_revision_as_object()
+    draft = draft or entry.get_latest_revision_as_object()
     return {
         "registration": registration,
         "entry": draft,
         "live_entry": entry,
         "portal_name": registration.site.site_name,
-        "directory": entry.get_parent().specific,
+        "directory": directory or entry.get_parent().specific,
         "private_link": private_link(registration),
         "link_days": link_max_age() // (24 * 60 * 60),
         **extra,
@@ -50,12 +51,17 @@ def _to_submitter(name, registration, context):
     )
 
 
-def send_registration_emails(registration, change=False):
-    """A new registration (or a change): each moderator gets a review link, the submitter a confirmation."""
+def send_registration_emails(registration, change=False, draft=None, directory=None, workflow=None):
+    """A new registration (or a change): each moderator gets a review link, the submitter a confirmation.
+
+    A new registration passes its entry (``draft``), ``directory`` and ``workflow``, already at hand.
+    """
     from django.conf import settings
 
-    context = _context(registration, change=change, review_url=admin_edit_url(registration))
-    for address in moderator_emails(registration.entry):
+    context = _context(
+        registration, draft=draft, directory=directory, change=change, review_url=admin_edit_url(registration)
+    )
+    for address in moderator_emails(registration.entry, workflow):
         send_templated_mail("moderators_new", context, [address], settings.LANGUAGE_CODE, site_id=registration.site_id)
     _to_submitter("submitter_received", registration, context)
 

@@ -22,14 +22,15 @@ from .forms import COPIED_FIELDS, text_to_html
 # --- duplicates ------------------------------------------------------------------------------
 
 
-def find_duplicates(entry):
+def find_duplicates(entry, current=None, portal_root=None):
     """Other entries of the same portal with the same fiscal code, or the same name in the same municipality.
 
     Only entries that are live or waiting in moderation count. The entry's latest revision is compared,
-    so a pending change is checked too.
+    so a pending change is checked too. ``current`` (that revision as an object) and ``portal_root``
+    spare their queries when the caller has them; ``entry`` may then be a page not saved yet.
     """
-    current = entry.get_latest_revision_as_object()
-    portal_root = entry.get_ancestors().filter(depth=2).first()
+    current = current or entry.get_latest_revision_as_object()
+    portal_root = portal_root or entry.get_ancestors().filter(depth=2).first()
     scope = Q()
     # Every language copy of the portal's tree.
     for root in Page.objects.filter(depth=2, translation_key=portal_root.translation_key):
@@ -43,6 +44,8 @@ def find_duplicates(entry):
     if not match:
         return []
     matched = list(DirectoryEntryPage.objects.exclude(pk=entry.pk).filter(scope).filter(match).order_by("title"))
+    if not matched:
+        return []
     pending = set(
         WorkflowState.objects.active()
         .filter(base_content_type_id=entry.get_base_content_type().pk, object_id__in=[str(p.pk) for p in matched])
@@ -51,10 +54,10 @@ def find_duplicates(entry):
     return [other for other in matched if other.live or str(other.pk) in pending]
 
 
-def describe_duplicates(entry):
+def describe_duplicates(entry, **known):
     return "\n".join(
         f"{other.title} – {other.municipality} ({'pubblicata' if other.live else 'in attesa'}, id {other.pk})"
-        for other in find_duplicates(entry)
+        for other in find_duplicates(entry, **known)
     )
 
 
@@ -94,20 +97,20 @@ def apply_form(entry, form, site):
 
 def _unique_slug(index, title):
     base = slugify(title, allow_unicode=True)[:60] or "organizzazione"
-    taken = set(index.get_children().values_list("slug", flat=True))
+    # Only the slugs that could clash: a directory may hold thousands of entries.
+    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
     return slug
 
 
-def _submit_to_moderation(entry):
+def _submit_to_moderation(entry, workflow):
     """Start the portal's moderation workflow on the entry's latest revision (a fresh start after a change)."""
     for state in WorkflowState.objects.active().filter(
         base_content_type_id=entry.get_base_content_type().pk, object_id=str(entry.pk)
     ):
         state.cancel(user=None)
-    workflow = entry.get_workflow()
     if workflow is not None:
         # Started by nobody: the public has no account. Wagtail allows a workflow without a requester.
         workflow.start(entry, user=None)
@@ -120,13 +123,18 @@ def _record_consent(registration, page, form, request):
 @transaction.atomic
 def create_registration(page, form, request):
     """A new, not live entry under the target directory, in moderation, with its consent and its emails."""
+    site = Site.find_for_request(request)
+    entry = DirectoryEntryPage(locale_id=form.index.locale_id, live=False, owner=None)
+    apply_form(entry, form, site)
+    # Looked up before the directory is locked, so that the lock is held for less: a new entry has
+    # the directory's workflow and portal.
+    workflow = form.index.get_workflow()
+    portal_root = form.index.get_ancestors().filter(depth=2).first()
     # Registrations into one directory are made one at a time, on a fresh copy of the directory
     # page (its child count decides the new entry's tree position): two organisations with the
-    # same name sent at the same moment get distinct slugs and positions instead of a clash.
+    # same name sent at the same moment get distinct slugs and positions instead of a clash. The
+    # tree insert updates the directory's row, so the lock lasts until the transaction ends.
     index = DirectoryIndexPage.objects.select_for_update().get(pk=form.index.pk)
-    site = Site.find_for_request(request)
-    entry = DirectoryEntryPage(locale_id=index.locale_id, live=False, owner=None)
-    apply_form(entry, form, site)
     entry.slug = _unique_slug(index, entry.title)
     index.add_child(instance=entry)
     entry.save_revision(user=None, log_action=True)
@@ -137,12 +145,14 @@ def create_registration(page, form, request):
         submitter_name=form.cleaned_data["contact_name"],
         submitter_email=form.cleaned_data["contact_email"],
         language=page.locale.language_code,
+        # Found under the lock: a twin sent at the same moment into this directory is named.
+        duplicate_notes=describe_duplicates(entry, current=entry, portal_root=portal_root),
     )
     _record_consent(registration, page, form, request)
-    _submit_to_moderation(entry)
-    registration.duplicate_notes = describe_duplicates(entry)
-    registration.save(update_fields=["duplicate_notes"])
-    emails.send_registration_emails(registration, change=False)
+    if workflow is not None:
+        # Started by nobody: the public has no account. Wagtail allows a workflow without a requester.
+        workflow.start(entry, user=None)
+    emails.send_registration_emails(registration, change=False, draft=entry, directory=index, workflow=workflow)
     return registration
 
 
@@ -165,7 +175,7 @@ def propose_change(registration, page, form, request):
         registration.change_pending = True
     else:
         registration.status = ListingRegistration.Status.PENDING
-    _submit_to_moderation(entry)
+    _submit_to_moderation(entry, entry.get_workflow())
     registration.duplicate_notes = describe_duplicates(entry)
     registration.save()
     emails.send_registration_emails(registration, change=True)

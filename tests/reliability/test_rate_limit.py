@@ -1,9 +1,14 @@
 """The rate limit counts the real client, and only what was accepted."""
 
-import pytest
-from django.test import RequestFactory, override_settings
+from datetime import timedelta
+from io import StringIO
 
-from forms.models import ListingRegistration
+import pytest
+from django.core.management import call_command
+from django.test import RequestFactory, override_settings
+from django.utils import timezone
+
+from forms.models import ListingRegistration, RateLimitCounter, SubmissionToken
 from portal.client_address import client_ip
 from tests.forms.conftest import registration_data
 
@@ -57,3 +62,18 @@ def test_invalid_and_repeated_submissions_do_not_use_up_the_allowance(client, lu
     second = client.post(lucca_registration.url, registration_data(name="Altra"), HTTP_HOST="lucca.localhost")
     assert second.status_code == 302
     assert ListingRegistration.objects.count() == 2
+
+
+def test_the_daily_purge_forgets_expired_tokens_and_old_counts_and_keeps_the_rest(client, lucca_registration):
+    assert client.post(lucca_registration.url, registration_data(), HTTP_HOST="lucca.localhost").status_code == 302
+    long_ago = timezone.now() - timedelta(days=3)
+    SubmissionToken.objects.create(token="an-old-token", used_at=long_ago)
+    RateLimitCounter.objects.create(scope="forms", client="an-old-client", window_start=long_ago, count=5)
+    out = StringIO()
+    call_command("purge_form_records", stdout=out)
+    assert "1 expired token(s) and 1 old rate-limit counter(s)" in out.getvalue()
+    assert not SubmissionToken.objects.filter(token="an-old-token").exists()
+    assert not RateLimitCounter.objects.filter(client="an-old-client").exists()
+    # Today's submission keeps its token (a resend is still a duplicate) and its count.
+    assert SubmissionToken.objects.count() == 1
+    assert RateLimitCounter.objects.count() == 1
