@@ -19,10 +19,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from sites.utils import is_network_site, portal_of
+from sites.portal import get_portal
+from sites.utils import portal_of
 
 from .listing import paginate
 from .search_backends import SearchUnavailable
@@ -57,14 +58,13 @@ def backend_query(query):
     return " ".join(re.findall(r"\w+", query.lower()))
 
 
-def search_scope(site, locale):
-    """Live, public pages in ``locale``: the portal's tree, or every portal's on the network site."""
-    pages = Page.objects.live().public().filter(locale=locale)
-    if site is None or is_network_site(site):
+def search_scope(portal):
+    """Live, public pages in the active language: the portal's tree, or every portal's on the network site."""
+    pages = Page.objects.live().public().filter(locale=portal.locale)
+    if portal.site is None or portal.is_network:
         return pages.filter(depth__gt=1)
     # Each language has its own copy of the portal's tree, rooted at a translation of the home page.
-    root = site.root_page.get_translation_or_none(locale) or site.root_page
-    return pages.descendant_of(root, inclusive=True)
+    return pages.descendant_of(portal.root, inclusive=True)
 
 
 def query_terms(query):
@@ -147,10 +147,9 @@ class SearchOutcome:
     query: str = ""
     error: str | None = None
     unavailable: bool = False
-    total: int = 0
-    results: list = field(default_factory=list)
     facets: list = field(default_factory=list)
     selected_type: str = ""
+    # The page of results (``SearchResult`` cards), as every listing: ``home.listing.paginate``.
     page_obj: object = None
     is_network: bool = False
     # No page has every word: the results have some of them.
@@ -178,29 +177,57 @@ def _type_key(content_type):
     return f"{content_type.app_label}.{content_type.model}"
 
 
-def _specific_pages(pages, models_by_type):
+def _specific_pages(pages):
     """The specific page of each search result, in the same order: one query per page type."""
     pks_by_type = {}
     for page in pages:
         pks_by_type.setdefault(page.content_type_id, []).append(page.pk)
     specific = {}
     for content_type_id, pks in pks_by_type.items():
-        model = models_by_type.get(content_type_id)
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None or model is Page:
             continue
         specific.update(model.objects.filter(pk__in=pks).defer_streamfields().in_bulk())
     return [specific.get(page.pk, page) for page in pages]
 
 
+def _facets(counts, selected_type):
+    """A facet per page type found, most results first (content types come from Django's cache)."""
+    facets = []
+    for content_type_id, count in counts.items():
+        content_type = ContentType.objects.get_for_id(content_type_id)
+        model = content_type.model_class()
+        if model is None:
+            continue
+        key = _type_key(content_type)
+        label = str(model._meta.verbose_name_plural)
+        facets.append(Facet(key, label[:1].upper() + label[1:], count, key == selected_type))
+    facets.sort(key=lambda facet: (-facet.count, facet.label))
+    return facets
+
+
+def _result(page, request, terms):
+    return SearchResult(
+        page=page,
+        title=page.title,
+        url=page.get_url(request),
+        type_label=str(page._meta.verbose_name),
+        portal=portal_of(page),
+        snippet=snippet_for(page, terms),
+        date=date_for(page),
+    )
+
+
 def run_search(request, raw_query, selected_type=""):
     """Search the request's portal in the active language; never raises for user input or a down server."""
-    site = Site.find_for_request(request)
-    outcome = SearchOutcome(selected_type=selected_type or "", is_network=is_network_site(site))
+    portal = get_portal(request)
+    outcome = SearchOutcome(selected_type=selected_type or "", is_network=portal.is_network)
+    outcome.page_obj = paginate(request, [], RESULTS_PER_PAGE)
     outcome.query, outcome.error = clean_query(raw_query)
     if outcome.error:
         return outcome
 
-    scope = search_scope(site, Locale.get_active())
+    scope = search_scope(portal)
     backend = get_search_backend()
     try:
         # One query: counts per page type, which also give the total. Pages with every
@@ -212,47 +239,27 @@ def run_search(request, raw_query, selected_type=""):
             operator = "or"
             counts = backend.search(words, scope, operator=operator).facet("content_type_id")
             outcome.any_word = bool(counts)
-        content_types = ContentType.objects.filter(pk__in=[pk for pk in counts if pk])
-        models_by_type = {content_type.pk: content_type.model_class() for content_type in content_types}
-        keys_by_type = {content_type.pk: _type_key(content_type) for content_type in content_types}
-        for content_type_id, count in counts.items():
-            model = models_by_type.get(content_type_id)
-            if model is None:
-                continue
-            key = keys_by_type[content_type_id]
-            label = str(model._meta.verbose_name_plural)
-            outcome.facets.append(Facet(key, label[:1].upper() + label[1:], count, key == outcome.selected_type))
-        outcome.facets.sort(key=lambda facet: (-facet.count, facet.label))
+        counts = {pk: count for pk, count in counts.items() if pk}
+        outcome.facets = _facets(counts, outcome.selected_type)
 
-        selected_ids = [pk for pk, key in keys_by_type.items() if key == outcome.selected_type]
         if outcome.selected_type:
             # A type with no result for this query (or an unknown one) leaves nothing to show.
-            total = counts.get(selected_ids[0], 0) if selected_ids else 0
-            scope = scope.filter(content_type_id__in=selected_ids)
+            selected = [pk for pk in counts if _type_key(ContentType.objects.get_for_id(pk)) == outcome.selected_type]
+            total = sum(counts[pk] for pk in selected)
+            scope = scope.filter(content_type_id__in=selected)
         else:
             total = sum(counts.values())
-        outcome.total = total
         results = backend.search(words, scope, operator=operator) if total else []
         outcome.page_obj = paginate(request, _CountedResults(results, total), RESULTS_PER_PAGE)
         pages = list(outcome.page_obj.object_list)
     except SearchUnavailable:
         outcome.unavailable = True
         outcome.facets = []
+        outcome.page_obj = paginate(request, [], RESULTS_PER_PAGE)
         return outcome
 
     terms = query_terms(outcome.query)
-    for page in _specific_pages(pages, models_by_type):
-        outcome.results.append(
-            SearchResult(
-                page=page,
-                title=page.title,
-                url=page.get_url(request),
-                type_label=str(page._meta.verbose_name),
-                portal=portal_of(page),
-                snippet=snippet_for(page, terms),
-                date=date_for(page),
-            )
-        )
+    outcome.page_obj.object_list = [_result(page, request, terms) for page in _specific_pages(pages)]
     return outcome
 
 
@@ -261,7 +268,6 @@ def autocomplete_titles(request, raw_query, limit=AUTOCOMPLETE_LIMIT):
     query = backend_query(raw_query or "")
     if len(query) < AUTOCOMPLETE_MIN_LENGTH or len(query) > settings.SEARCH_MAX_QUERY_LENGTH:
         return []
-    site = Site.find_for_request(request)
-    scope = search_scope(site, Locale.get_active())
+    scope = search_scope(get_portal(request))
     pages = get_search_backend().autocomplete(query, scope)[:limit]
     return [{"title": page.title, "url": page.get_url(request)} for page in pages]

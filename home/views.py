@@ -14,7 +14,7 @@ def search(request):
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search": outcome, "search_query": outcome.query, "type_param": TYPE_PARAM},
+        {"search": outcome, "page_obj": outcome.page_obj, "search_query": outcome.query, "type_param": TYPE_PARAM},
     )
 
 

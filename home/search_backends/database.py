@@ -26,12 +26,15 @@ def config_for_object(obj):
 @cache
 def _postgres_backend_class():
     # Imported lazily: modelsearch's PostgreSQL module needs a configured app registry.
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db.models import F, Func
     from modelsearch.backends.database.postgres.postgres import (
         PostgresAutocompleteQueryCompiler,
         PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
+    from modelsearch.query import And, Or, Phrase, PlainText
 
     class LocalePostgresIndex(PostgresIndex):
         def add_items(self, model, objs):
@@ -48,6 +51,21 @@ def _postgres_backend_class():
         def get_config(self, backend):
             language = translation.get_language()
             return postgres_config_for_language(language) if language else backend.config
+
+        def search(self, config, start, stop, score_field=None, backend=None):
+            """modelsearch's search, matching through the indexed ``home_search_vector`` (see the migration)."""
+            if self.fields is not None or not isinstance(self.query, (PlainText, Phrase, And, Or)):
+                return super().search(config, start, stop, score_field=score_field, backend=backend)
+            search_query = self.build_tsquery(self.query, config=config)
+            rank_expression = self._build_rank_expression(self.get_index_vectors(search_query), config)
+            vector = Func(
+                F("index_entries__title"),
+                F("index_entries__body"),
+                function="home_search_vector",
+                output_field=SearchVectorField(),
+            )
+            queryset = self.queryset.annotate(_vector_=vector).filter(_vector_=search_query)
+            return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
     class LocalePostgresSearchBackend(PostgresSearchBackend):
         index_class = LocalePostgresIndex

@@ -51,7 +51,7 @@ def rebuild(backend):
 def search(client, query, language="it", host="siena.localhost"):
     response = client.get(f"/{language}/cerca/", {"q": query}, HTTP_HOST=host)
     assert response.status_code == 200
-    return [result.title for result in response.context["search"].results]
+    return [result.title for result in response.context["page_obj"]]
 
 
 def test_index_and_search_per_portal_and_language(client, siena, lucca, elasticsearch):

@@ -20,7 +20,7 @@ def search(client, query, host=SIENA, language="it", **params):
 
 
 def result_titles(response):
-    return [result.title for result in response.context["search"].results]
+    return [result.title for result in response.context["page_obj"]]
 
 
 @pytest.mark.parametrize(("label", "field"), PAGE_TYPES)
@@ -30,7 +30,7 @@ def test_each_page_type_is_found_by_its_distinctive_words(client, siena, make_ty
     response = search(client, "ornitorinchi")
 
     assert response.status_code == 200
-    results = response.context["search"].results
+    results = list(response.context["page_obj"])
     assert [result.title for result in results] == ["Sportello zafferano"]
     result = results[0]
     assert result.type_label == str(page.specific_class._meta.verbose_name)
@@ -75,7 +75,7 @@ def test_the_network_site_searches_every_portal_naming_each(client, siena, lucca
 
     response = search(client, "antiviolenza", host="localhost")
 
-    results = response.context["search"].results
+    results = list(response.context["page_obj"])
     assert {(result.title, result.portal["name"]) for result in results} == {
         ("Centro antiviolenza Siena", "Pari Opportunità Siena"),
         ("Centro antiviolenza Lucca", "Pari Opportunità Lucca"),
@@ -97,7 +97,7 @@ def test_an_english_search_on_en_returns_english_pages_only(client, siena):
 
     english = search(client, "women", language="en")
     assert result_titles(english) == ["Job desk"]
-    assert english.context["search"].results[0].url == "/en/sportello-lavoro/"
+    assert english.context["page_obj"][0].url == "/en/sportello-lavoro/"
     # The Italian page is not an English result, and the English page not an Italian one.
     assert result_titles(search(client, "migranti", language="en")) == []
     assert result_titles(search(client, "women", language="it")) == []
@@ -126,13 +126,13 @@ def test_facets_count_each_type_and_filter_by_type_in_the_url(client, siena):
 
     facets = {facet.key: facet.count for facet in response.context["search"].facets}
     assert facets == {"home.standardpage": 2, "home.homepage": 1}
-    assert response.context["search"].total == 3
+    assert response.context["page_obj"].paginator.count == 3
     html = response.content.decode()
     assert "?q=glicine&amp;tipo=home.standardpage" in html
 
     filtered = search(client, "glicine", tipo="home.standardpage")
     assert sorted(result_titles(filtered)) == ["Glicine due", "Glicine uno"]
-    assert filtered.context["search"].total == 2
+    assert filtered.context["page_obj"].paginator.count == 2
     # The other type still shows with its count, so the citizen can switch.
     assert {facet.key for facet in filtered.context["search"].facets} == {"home.standardpage", "home.homepage"}
 
@@ -185,7 +185,7 @@ def test_an_empty_query_gets_a_clear_message(client, siena, query):
 
     assert response.status_code == 200
     assert "Scrivi una o più parole da cercare." in response.content.decode()
-    assert response.context["search"].results == []
+    assert list(response.context["page_obj"]) == []
 
 
 def test_a_page_without_any_query_asks_for_words(client, siena):
@@ -230,14 +230,14 @@ def test_search_page_query_count_does_not_grow_with_results(client, siena):
         add_standard_page(siena.root_page, f"Sportello {number}", intro="Sportello della zanzara.")
     with CaptureQueriesContext(connection) as five:
         response = search(client, "zanzara")
-    assert len(response.context["search"].results) == 5
+    assert len(response.context["page_obj"]) == 5
 
     for number in range(5, 50):
         add_standard_page(siena.root_page, f"Sportello {number}", intro="Sportello della zanzara.")
     with CaptureQueriesContext(connection) as fifty:
         response = search(client, "zanzara", page=2)
-    assert len(response.context["search"].results) == RESULTS_PER_PAGE
-    assert response.context["search"].total == 50
+    assert len(response.context["page_obj"]) == RESULTS_PER_PAGE
+    assert response.context["page_obj"].paginator.count == 50
 
     assert len(fifty) == len(five), "\n".join(query["sql"] for query in fifty.captured_queries)
 
