@@ -15,10 +15,10 @@ from tests.directory.test_index import _build
 from tests.factories import DirectoryCategoryFactory
 
 pytestmark = pytest.mark.django_db
-# The directory's own reads: locale, categories, municipalities, languages, initials, count, entries,
-# logos, renditions, categories and opening hours of the entries on the page (the index); parent,
-# categories, opening hours and logo (an entry).
-OWN_QUERIES = 12
+# The directory's own reads: the default locale (twice: the language fallback and the category names),
+# view restrictions, categories, municipalities, languages, initials, count, entries, then the logos,
+# renditions, categories and opening hours of the entries on the page (the index); fewer for an entry.
+OWN_QUERIES = 13
 URL = "/it/associazioni/"
 PLAIN = "/it/privacy/"
 PAGES = {
