@@ -10,11 +10,10 @@ import unicodedata
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.db.models.functions import Lower, Substr, Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from home.listing import paginate
 
@@ -22,7 +21,6 @@ from .choices import SPOKEN_LANGUAGES
 from .models import DirectoryCategory
 
 PER_PAGE = 24
-MAP_LIMIT = 1000
 LOGO_SPEC = "fill-96x96"
 LETTERS = string.ascii_uppercase
 ACCENTS = ("\u0300", "\u0301")  # grave and acute, the accents an Italian initial can carry
@@ -100,14 +98,58 @@ def filter_entries(entries, filters, now):
 
 def directory_categories(index):
     """The categories of the directory's kind in its language (the default language's where untranslated)."""
-    default_locale_id = Locale.get_default().pk
     found = {}
     for category in DirectoryCategory.objects.filter(
-        kind=index.kind, locale_id__in={index.locale_id, default_locale_id}
+        kind=index.kind, locale_id__in={index.locale_id, index.default_locale_id}
     ):
         if category.translation_key not in found or category.locale_id == index.locale_id:
             found[category.translation_key] = category
     return sorted(found.values(), key=lambda category: category.name.lower())
+
+
+def category_names(entry, categories):
+    """The entry's categories named as in ``categories`` (``directory_categories``: the directory's language)."""
+    names = {category.translation_key: category.name for category in categories}
+    return [names.get(category.translation_key, category.name) for category in entry.categories.all()]
+
+
+def municipality_choices(entries):
+    """The municipalities the entries are in, A–Z (one DISTINCT query)."""
+    names = entries.exclude(municipality="").order_by().values_list("municipality", flat=True).distinct()
+    return sorted(names, key=str.lower)
+
+
+def spoken_languages(entries):
+    """Codes of the languages spoken by at least one of the entries: one aggregate query, a count per code."""
+    counts = entries.order_by().aggregate(
+        **{
+            f"speaking_{code}": Count("pk", filter=Q(languages__contains=f",{code},"))
+            for code, _label in SPOKEN_LANGUAGES
+        }
+    )
+    return {code for code, _label in SPOKEN_LANGUAGES if counts[f"speaking_{code}"]}
+
+
+def map_points(index, request, entries):
+    """The listed entries (this page of the list) that have coordinates, for the map script.
+
+    Only the page being shown: a directory of thousands of entries never puts all of them in the HTML.
+    """
+    index_url = index.get_url(request)
+    source = index.source_directory()
+    source_url = source.get_url(request) if source else index_url
+    return [
+        {
+            "name": entry.title,
+            # Entries are children of this directory or, untranslated, of its default-language version.
+            "url": f"{index_url if entry.path.startswith(index.path) else source_url}{entry.slug}/",
+            "lat": float(entry.latitude),
+            "lng": float(entry.longitude),
+            "place": entry.municipality,
+        }
+        for entry in entries
+        if entry.has_coordinates
+    ]
 
 
 def export_url(index, request, extension):
@@ -119,10 +161,11 @@ def directory_listing_context(index, request, now=None):
     now = now or timezone.now()
     base = index.entries()
 
-    # The filter choices: this directory's categories (in its language) and what its entries contain.
+    # The filter choices: this directory's categories (in its language) and what its entries contain,
+    # each one query that the database answers, whatever the number of entries.
     categories = directory_categories(index)
-    municipalities = sorted(set(base.exclude(municipality="").values_list("municipality", flat=True)), key=str.lower)
-    languages = {code for codes in base.values_list("languages", flat=True) for code in codes}
+    municipalities = municipality_choices(base)
+    languages = spoken_languages(base)
 
     form = DirectoryFilterForm(
         _clean_params(request) if request.GET else None,
@@ -146,27 +189,10 @@ def directory_listing_context(index, request, now=None):
         entries = entries.filter(_starts_with_letter(letter))
 
     entries = entries.order_by(Lower("title"), "pk")
-    map_entries = entries.exclude(latitude=None).exclude(longitude=None)
-    index_url = index.get_url(request)
-    source = index.source_directory()
-    source_url = source.get_url(request) if source else index_url
-    map_points = [
-        {
-            "name": row["title"],
-            # Entries are children of this directory or, untranslated, of its default-language version.
-            "url": f"{index_url if row['path'].startswith(index.path) else source_url}{row['slug']}/",
-            "lat": float(row["latitude"]),
-            "lng": float(row["longitude"]),
-            "place": row["municipality"],
-        }
-        for row in map_entries.values("title", "slug", "path", "latitude", "longitude", "municipality")[:MAP_LIMIT]
-    ]
-
     page_obj = paginate(request, entries.with_public_data(LOGO_SPEC), PER_PAGE)
     page_obj.object_list = list(page_obj.object_list)
-    names = {category.translation_key: category.name for category in categories}
     for entry in page_obj.object_list:
-        entry.category_names = [names.get(c.translation_key, c.name) for c in entry.categories.all()]
+        entry.category_names = category_names(entry, categories)
         entry.open_now = entry.is_open_at(now) if entry.has_opening_hours else None
 
     return {
@@ -176,7 +202,7 @@ def directory_listing_context(index, request, now=None):
         "entries": page_obj.object_list,
         "letters": [(char, char in initials) for char in LETTERS],
         "current_letter": letter,
-        "map_points": map_points,
+        "map_points": map_points(index, request, page_obj.object_list),
         "tile": tile_settings(),
         "logo_spec": LOGO_SPEC,
         "export_csv_url": export_url(index, request, "csv"),

@@ -24,7 +24,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -54,6 +54,8 @@ from home.models import BasePage, page_tabs
 from sites.fields import alt_text, optional_link
 from sites.moderation import ApproversOnlyPublishTester
 from sites.querysets import PortalPageQuerySet
+
+from .index_page import DirectoryIndexPage
 
 ROME = ZoneInfo("Europe/Rome")
 
@@ -511,11 +513,15 @@ class DirectoryEntryPage(BasePage):
         return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
     def get_context(self, request, *args, **kwargs):
+        from directory.listing import category_names, directory_categories
+
         context = super().get_context(request, *args, **kwargs)
-        parent = self.get_parent().specific
+        # Read once: the template, the open-now badge and the JSON-LD all use these rows.
+        prefetch_related_objects([self], "opening_hours", "categories")
+        parent = DirectoryIndexPage.objects.get(path=self.path[: -self.steplen])
         context["directory"] = parent
         context["kind"] = getattr(parent, "kind", "")
-        context["categories"] = list(self.categories.all())
+        context["category_names"] = category_names(self, directory_categories(parent))
         context["is_open_now"] = self.is_open_now()
         context["json_ld"] = self.json_ld(request, kind=context["kind"])
         return context

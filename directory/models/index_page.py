@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -41,11 +42,16 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     def source_directory(self):
         """This directory in the default language, when this one is a translation (else None)."""
         if not hasattr(self, "_source_directory"):
-            default = Locale.get_default()
+            default_id = self.default_locale_id
             self._source_directory = (
-                None if self.locale_id == default.pk else self.get_translations().filter(locale=default).first()
+                None if self.locale_id == default_id else self.get_translations().filter(locale_id=default_id).first()
             )
         return self._source_directory
+
+    @cached_property
+    def default_locale_id(self):
+        """The default language's locale, looked up once for everything this page's listing asks."""
+        return Locale.get_default().pk
 
     def entries(self):
         """Live, public entries of this directory: its children, hence its portal and language.
