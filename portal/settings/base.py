@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -119,7 +118,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "sites.portal.portal",
-                "csp.context_processors.nonce",
             ],
         },
     },
@@ -394,8 +392,9 @@ def _origin(url):
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
-# Content-Security-Policy (django-csp). Public pages: scripts only from this site or carrying the
-# request's nonce. The Wagtail admin (sites.csp) also needs inline scripts and styles of its own.
+# Content-Security-Policy (django-csp). Public pages: scripts only from this site, no inline script
+# and no nonce (a page served from the cache is the same for every visitor, so it cannot carry one).
+# The Wagtail admin (sites.csp) also needs inline scripts and styles of its own.
 _tile_origin = _origin(DIRECTORY_TILE_URL)
 _csp_img_src = ["'self'", "data:", *([_tile_origin] if _tile_origin else []), *env_list("CSP_IMG_SRC")]
 _csp_frame_src = env_list(
@@ -404,7 +403,7 @@ _csp_frame_src = env_list(
 _csp_report_uri = os.environ.get("CSP_REPORT_URI", "")
 CSP_PUBLIC_DIRECTIVES = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", NONCE],
+    "script-src": ["'self'"],
     "style-src": ["'self'"],
     "img-src": _csp_img_src,
     "font-src": ["'self'", "data:"],  # Bootstrap Italia's stylesheet embeds one font as a data: URI
