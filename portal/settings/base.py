@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous pages from the cache (pagecache/), before any portal or page lookup: a hit costs no query.
+    "pagecache.middleware.PageCacheMiddleware",
     # request.portal (lazy: built only when read, so static files and /healthz never build it).
     "sites.portal.PortalMiddleware",
     "sites.middleware.PortalLanguageMiddleware",
@@ -167,6 +169,29 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Full-page cache of anonymous visitors' pages (pagecache/), in the cache above; PAGE_CACHE=0 turns it off.
+# Publishing, unpublishing, moving or deleting a page and changing a site or portal settings clear it;
+# a page lasts at most PAGE_CACHE_SECONDS (what changes with time alone: upcoming events). Browsers
+# keep a page PAGE_CACHE_BROWSER_SECONDS, the proxy in front (s-maxage) PAGE_CACHE_SECONDS.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_BROWSER_SECONDS = 60
+# A request carrying one of these cookies is someone's own (staff session, a form's thank-you,
+# a password-protected page, messages waiting to be shown): never served from nor stored in a cache.
+PAGE_CACHE_BYPASS_COOKIES = ("sessionid", "messages")
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/healthz", "/documents/")
+# Varnish in front of the app servers (deploy/varnish/): purged on publish by the task worker
+# through Wagtail's frontend-cache backends (wagtail.contrib.frontend_cache, not installed as an
+# app: pagecache/signals.py sends the purges).
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "pagecache.frontend.VarnishBackend", "LOCATION": FRONTEND_CACHE_URL}}
+    if FRONTEND_CACHE_URL
+    else {}
+)
+# Translations have their own slugs: purge the URLs Wagtail gives, not one copy per language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Background work (emails, search index updates, Wagtail's own tasks): django-tasks with its
 # database backend, run by `manage.py db_worker` (as many workers as you like, on any machine).
