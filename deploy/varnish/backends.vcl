@@ -25,6 +25,8 @@ sub vcl_init {
     app.add_backend(app3);
 }
 
+# Purges come from the task workers. A TLS proxy on one of these addresses must refuse PURGE and BAN
+# from the internet, or anyone could empty the cache through it.
 acl purgers {
     "127.0.0.1";
     "::1";
