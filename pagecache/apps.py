@@ -8,3 +8,6 @@ class PageCacheConfig(AppConfig):
     name = "pagecache"
     verbose_name = _("Cache delle pagine")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401 (connects the purges)

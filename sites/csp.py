@@ -1,9 +1,10 @@
 """Content-Security-Policy: the strict public policy of settings, and the admin's own.
 
 ``CONTENT_SECURITY_POLICY`` (or ``CONTENT_SECURITY_POLICY_REPORT_ONLY`` when
-``CSP_REPORT_ONLY`` is on) holds the public policy: scripts from this site or
-with the request's nonce. Wagtail's admin writes inline scripts and style
-attributes that carry no nonce, so requests under the admin get
+``CSP_REPORT_ONLY`` is on) holds the public policy: scripts from this site
+only (public pages may be served from the cache, so no per-request nonce).
+Wagtail's admin writes inline scripts and style attributes, so requests under
+the admin get
 ``CSP_ADMIN_DIRECTIVES`` instead, in the same header.
 """
 

@@ -15,7 +15,8 @@ def invalidate():
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 
-def _version():
+def version():
+    """The current site-wide version: it changes whenever a page, site or portal setting does."""
     version = cache.get(VERSION_KEY)
     if version is None:
         version = time.time_ns()
@@ -25,7 +26,7 @@ def _version():
 
 def cached(key, compute, timeout=60 * 60):
     """``compute()``, cached under ``key`` until a page, site or portal setting changes."""
-    versioned_key = f"{key}:{_version()}"
+    versioned_key = f"{key}:{version()}"
     value = cache.get(versioned_key)
     if value is None:
         value = compute()

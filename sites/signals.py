@@ -9,6 +9,9 @@ from .models import PortalSettings
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
+# Deleting a live page unpublishes it first; a deleted draft may still have been listed nowhere, but
+# clearing costs little and a delete of a whole branch must not leave any of it behind.
+@receiver(post_delete, sender="wagtailcore.Page")
 def clear_navigation_on_page_change(**kwargs):
     navigation.invalidate()
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -91,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous pages from the cache (pagecache/), before any portal or page lookup: a hit costs no query.
+    "pagecache.middleware.PageCacheMiddleware",
     # request.portal (lazy: built only when read, so static files and /healthz never build it).
     "sites.portal.PortalMiddleware",
     "sites.middleware.PortalLanguageMiddleware",
@@ -123,7 +124,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "sites.portal.portal",
-                "csp.context_processors.nonce",
             ],
         },
     },
@@ -173,6 +173,29 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Full-page cache of anonymous visitors' pages (pagecache/), in the cache above; PAGE_CACHE=0 turns it off.
+# Publishing, unpublishing, moving or deleting a page and changing a site or portal settings clear it;
+# a page lasts at most PAGE_CACHE_SECONDS (what changes with time alone: upcoming events). Browsers
+# keep a page PAGE_CACHE_BROWSER_SECONDS, the proxy in front (s-maxage) PAGE_CACHE_SECONDS.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_BROWSER_SECONDS = 60
+# A request carrying one of these cookies is someone's own (staff session, a form's thank-you,
+# a password-protected page, messages waiting to be shown): never served from nor stored in a cache.
+PAGE_CACHE_BYPASS_COOKIES = ("sessionid", "messages")
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/healthz", "/documents/")
+# Varnish in front of the app servers (deploy/varnish/): purged on publish by the task worker
+# through Wagtail's frontend-cache backends (wagtail.contrib.frontend_cache, not installed as an
+# app: pagecache/signals.py sends the purges).
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "pagecache.frontend.VarnishBackend", "LOCATION": FRONTEND_CACHE_URL}}
+    if FRONTEND_CACHE_URL
+    else {}
+)
+# Translations have their own slugs: purge the URLs Wagtail gives, not one copy per language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Background work (emails, search index updates, Wagtail's own tasks): django-tasks with its
 # database backend, run by `manage.py db_worker` (as many workers as you like, on any machine).
@@ -398,8 +421,9 @@ def _origin(url):
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
-# Content-Security-Policy (django-csp). Public pages: scripts only from this site or carrying the
-# request's nonce. The Wagtail admin (sites.csp) also needs inline scripts and styles of its own.
+# Content-Security-Policy (django-csp). Public pages: scripts only from this site, no inline script
+# and no nonce (a page served from the cache is the same for every visitor, so it cannot carry one).
+# The Wagtail admin (sites.csp) also needs inline scripts and styles of its own.
 _tile_origin = _origin(DIRECTORY_TILE_URL)
 _csp_img_src = ["'self'", "data:", *([_tile_origin] if _tile_origin else []), *env_list("CSP_IMG_SRC")]
 _csp_frame_src = env_list(
@@ -408,7 +432,7 @@ _csp_frame_src = env_list(
 _csp_report_uri = os.environ.get("CSP_REPORT_URI", "")
 CSP_PUBLIC_DIRECTIVES = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", NONCE],
+    "script-src": ["'self'"],
     "style-src": ["'self'"],
     "img-src": _csp_img_src,
     "font-src": ["'self'", "data:"],  # Bootstrap Italia's stylesheet embeds one font as a data: URI

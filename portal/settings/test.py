@@ -17,6 +17,9 @@ from .base import BASE_DIR, DATABASES, STORAGES  # noqa: E402
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off for the suite (a cached page would outlive the rolled-back test that stored it); the page
+# cache's own tests turn it on, with a clean cache (tests/pagecache/).
+PAGE_CACHE = env_bool("PAGE_CACHE", False)
 # Emails still go through the queue (outbox); delivery lands in django.core.mail.outbox.
 OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SESSION_COOKIE_SECURE = False

@@ -56,7 +56,7 @@ def test_page_editor_and_public_page_run_under_the_csp(world, page):
 
     page.goto(portal_url(world, "siena.localhost", news.get_url_parts()[2]))
     page.wait_for_load_state("networkidle")
-    # The share block's inline script (with the nonce) ran: its button copies the link.
+    # The share block's script (a static file) ran: its button copies the link.
     page.click("[data-copy-target]")
     page.wait_for_function("document.getElementById('share-copied').textContent !== ''")
     assert not _csp_problems(page, messages), messages
