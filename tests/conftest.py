@@ -13,11 +13,11 @@ from wagtail.models import Site
 
 from tests.world import build_world
 
-LAST = ("tests/concurrency/", "tests/browser/")
+LAST = ("tests/pagecache/test_varnish.py", "tests/concurrency/", "tests/browser/")
 
 
 def pytest_collection_modifyitems(config, items):
-    # Concurrency and browser tests commit and flush the database when they finish: keep them at the end.
+    # The Varnish, concurrency and browser tests commit and flush the database when they finish: keep them at the end.
     def order(item):
         path = item.nodeid.replace("\\", "/")
         return next((position + 1 for position, folder in enumerate(LAST) if folder in path), 0)
