@@ -122,9 +122,9 @@ def start(name, settings_module="portal.settings.base", env=None):
     return Server(name, port, process, log)
 
 
-def status(server, host, path, timeout=30):
-    """The status code of one GET (the Host header names the portal)."""
-    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=timeout)
+def status(port, host, path, timeout=30):
+    """The status code of one GET to a loopback port (the Host header names the portal)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         connection.request("GET", path, headers={"Host": host})
         response = connection.getresponse()
@@ -136,7 +136,7 @@ def status(server, host, path, timeout=30):
 
 def _answers(server):
     try:
-        status(server, "localhost", "/healthz", timeout=5)
+        status(server.port, "localhost", "/healthz", timeout=5)
     except OSError:
         return False
     return True

@@ -4,12 +4,7 @@ Needs Debian's varnish package (``.ci/run`` installs it); skipped, saying so, on
 """
 
 import os
-import shutil
-import socket
-import subprocess
-import time
 import urllib.request
-from pathlib import Path
 from urllib.error import HTTPError
 
 import pytest
@@ -18,78 +13,38 @@ from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Site
 
+from bench import varnish
 from campaigns.models import NewsIndexPage
 from tests.factories import NewsPageFactory
 from tests.world import build_world
 
-VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "portal.vcl"
-VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 HOST = "siena.localhost:8000"  # as the test sites are configured: what purges name and clients send
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _varnish_config(folder, backend_port):
-    (folder / "backends.vcl").write_text(
-        f'backend app1 {{ .host = "127.0.0.1"; .port = "{backend_port}"; }}\n'
-        "sub vcl_init { new app = directors.round_robin(); app.add_backend(app1); }\n"
-        'acl purgers { "127.0.0.1"; }\n'
-    )
-    main = folder / "default.vcl"
-    main.write_text(
-        f'vcl 4.1;\nimport directors;\nimport std;\ninclude "{folder / "backends.vcl"}";\ninclude "{VCL}";\n'
-    )
-    return main
-
-
 @pytest.fixture
-def varnish(transactional_db, live_server, settings, tmp_path):
+def proxy(transactional_db, live_server, settings, tmp_path):
     """varnishd on a free loopback port in front of the live server, with its own working folder."""
-    if not Path(VARNISHD).exists():
+    if varnish.varnishd() is None:
         if os.environ.get("CI"):
             pytest.fail("varnishd is missing: .ci/run installs Debian's varnish package")
         pytest.skip("no varnishd: install Debian's varnish package to run the Varnish test")
     build_world()
-    port = _free_port()
-    backend_port = live_server.url.rsplit(":", 1)[1]
-    config = _varnish_config(tmp_path, backend_port)
-    process = subprocess.Popen(
-        [VARNISHD, "-F", "-j", "none", "-n", str(tmp_path / "work"), "-a", f"127.0.0.1:{port}",
-         "-f", str(config), "-s", "malloc,32m", "-T", "none"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
+    try:
+        process, port = varnish.start(tmp_path, live_server.url.rsplit(":", 1)[1])
+    except varnish.VarnishError as error:
+        pytest.fail(str(error))
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"varnishd did not start: {process.stderr.read().decode()[-2000:]}")
-            time.sleep(0.2)
     settings.PAGE_CACHE = True
     settings.WAGTAILFRONTENDCACHE = {"varnish": {"BACKEND": "pagecache.frontend.VarnishBackend", "LOCATION": url}}
     cache.clear()
     yield url
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    varnish.stop(process)
 
 
-def fetch(varnish, path, cookie=None, host=HOST):
+def fetch(proxy, path, cookie=None, host=HOST):
     """(X-Cache, page) of a GET through Varnish: HIT, MISS or PASS (not cacheable, sent to the app)."""
     headers = {"Host": host, **({"Cookie": cookie} if cookie else {})}
-    request = urllib.request.Request(varnish + path, headers=headers)  # noqa: S310 (loopback)
+    request = urllib.request.Request(proxy + path, headers=headers)  # noqa: S310 (loopback)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (loopback)
             return response.headers["X-Cache"], response.read().decode()
@@ -106,45 +61,45 @@ def publish_news(title):
     return news
 
 
-def test_second_request_is_a_hit_and_a_logged_in_request_bypasses_the_cache(varnish):
-    assert fetch(varnish, "/it/notizie/")[0] == "MISS"
-    status, html = fetch(varnish, "/it/notizie/")
+def test_second_request_is_a_hit_and_a_logged_in_request_bypasses_the_cache(proxy):
+    assert fetch(proxy, "/it/notizie/")[0] == "MISS"
+    status, html = fetch(proxy, "/it/notizie/")
     assert status == "HIT" and "Pari Opportunità Siena" in html
     # Another host is another page.
-    status, html = fetch(varnish, "/it/notizie/", host="lucca.localhost:8000")
+    status, html = fetch(proxy, "/it/notizie/", host="lucca.localhost:8000")
     assert status == "MISS" and "Pari Opportunità Lucca" in html
 
     staff = Client()
     staff.force_login(get_user_model().objects.create_superuser("capo", "capo@example.org", "x" * 12))
     cookie = f"csrftoken=abc; sessionid={staff.cookies['sessionid'].value}"
     for _ in range(2):
-        status, html = fetch(varnish, "/it/notizie/", cookie=cookie)
+        status, html = fetch(proxy, "/it/notizie/", cookie=cookie)
         assert status == "PASS"
         assert "wagtail-userbar" in html  # built for this user, not the anonymous copy
     # Nor was the page built for staff kept for anonymous visitors (whose other cookies do not matter).
-    status, html = fetch(varnish, "/it/notizie/", cookie="csrftoken=abc")
+    status, html = fetch(proxy, "/it/notizie/", cookie="csrftoken=abc")
     assert status == "HIT" and "wagtail-userbar" not in html
 
 
-def test_publishing_purges_the_page_and_the_index_listing_it(varnish):
+def test_publishing_purges_the_page_and_the_index_listing_it(proxy):
     news = publish_news("Sportello aperto")
     path = news.get_url_parts()[2]
     for page in (path, "/it/notizie/", "/it/notizie/?page=1"):
-        fetch(varnish, page)
-        assert fetch(varnish, page)[0] == "HIT"
+        fetch(proxy, page)
+        assert fetch(proxy, page)[0] == "HIT"
 
     news.title = "Sportello chiuso per ferie"
     news.save_revision().publish()
 
-    status, html = fetch(varnish, path)
+    status, html = fetch(proxy, path)
     assert status == "MISS" and "Sportello chiuso per ferie" in html
-    status, html = fetch(varnish, "/it/notizie/")
+    status, html = fetch(proxy, "/it/notizie/")
     assert status == "MISS" and "Sportello chiuso per ferie" in html
     # Every variant of the index's address went with it.
-    assert fetch(varnish, "/it/notizie/?page=1")[0] == "MISS"
+    assert fetch(proxy, "/it/notizie/?page=1")[0] == "MISS"
 
     # A new item appears on the cached index at once.
-    assert fetch(varnish, "/it/notizie/")[0] == "HIT"
+    assert fetch(proxy, "/it/notizie/")[0] == "HIT"
     publish_news("Bando nuovo")
-    status, html = fetch(varnish, "/it/notizie/")
+    status, html = fetch(proxy, "/it/notizie/")
     assert status == "MISS" and "Bando nuovo" in html

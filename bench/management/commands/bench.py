@@ -9,12 +9,14 @@ the bare view, then each role uncached and cached) so a busy machine slows every
 the table shows the median of the rounds. The servers are always stopped.
 """
 
+import contextlib
 import json
 import statistics
+import tempfile
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bench import load, servers
+from bench import load, servers, varnish
 from bench.roles import ROLES, resolve
 
 SERVERS = {
@@ -23,6 +25,8 @@ SERVERS = {
     "bare": ("bench.bare_settings", {}),
 }
 BARE = "bare Django view"
+# Columns of the table: the app without and with its page cache, and Varnish in front of the latter.
+TIERS = ("uncached", "cached", "varnish")
 
 
 def _median(measures):
@@ -56,8 +60,9 @@ class Command(BaseCommand):
         parser.add_argument("--connections", type=int, default=8)
         parser.add_argument("--roles", default=",".join(ROLES), help=f"comma-separated, of: {', '.join(ROLES)}")
         parser.add_argument("--json", action="store_true", dest="as_json", help="print the results as JSON")
+        parser.add_argument("--no-varnish", action="store_false", dest="with_varnish", help="skip the Varnish column")
 
-    def handle(self, *args, rounds, seconds, connections, roles, as_json, **options):
+    def handle(self, *args, rounds, seconds, connections, roles, as_json, with_varnish, **options):
         wanted = [role.strip() for role in roles.split(",") if role.strip()]
         unknown = sorted(set(wanted) - set(ROLES))
         if unknown or not wanted:
@@ -72,38 +77,54 @@ class Command(BaseCommand):
                 self.stderr.write(f"{role}: no live page in the database, skipped.")
         servers.ensure_static(self.stderr)
         try:
-            with servers.running(SERVERS) as running:
-                results = self._measure(running, targets, rounds, seconds, connections)
-        except servers.ServerError as error:
+            with servers.running(SERVERS) as running, self._proxy(running["cached"], with_varnish) as port:
+                ports = {"uncached": running["uncached"].port, "cached": running["cached"].port, "varnish": port}
+                results = self._measure(ports, running["bare"].port, targets, rounds, seconds, connections)
+        except (servers.ServerError, varnish.VarnishError) as error:
             raise CommandError(str(error)) from error
         if as_json:
             self._print_json(results, targets)
         else:
             self._print_table(results, targets, rounds, seconds, connections)
 
-    def _measure(self, running, targets, rounds, seconds, connections):
+    @contextlib.contextmanager
+    def _proxy(self, app, wanted):
+        """The port of varnishd in front of ``app`` (None when skipped or not installed)."""
+        if not wanted or varnish.varnishd() is None:
+            if wanted:
+                self.stderr.write("varnishd is not installed (apt-get install varnish): no Varnish column.")
+            yield None
+            return
+        with tempfile.TemporaryDirectory(prefix="bench-varnish-") as folder:
+            process, port = varnish.start(folder, app.port)
+            try:
+                yield port
+            finally:
+                varnish.stop(process)
+
+    def _measure(self, ports, bare_port, targets, rounds, seconds, connections):
+        tiers = [name for name in TIERS if ports[name]]
         for role, target in list(targets.items()):
-            for name in ("uncached", "cached"):
+            for name in tiers:
                 # Twice per worker: every worker's caches are warm before the clock starts.
-                statuses = {servers.status(running[name], target.host, target.path) for _ in range(2 * servers.WORKERS)}
+                statuses = {servers.status(ports[name], target.host, target.path) for _ in range(2 * servers.WORKERS)}
                 if statuses != {200}:
                     self.stderr.write(f"{role}: {target.path} answered {sorted(statuses)} ({name}), skipped.")
                     del targets[role]
                     break
-        runs = rounds * (1 + 2 * len(targets))
+        per_round = 1 + len(tiers) * len(targets)
         self.stderr.write(
-            f"Measuring with {load.generator()}: {rounds} round(s) of {1 + 2 * len(targets)} runs of "
-            f"{seconds} s, {connections} connections (about {runs * seconds} s)."
+            f"Measuring with {load.generator()}: {rounds} round(s) of {per_round} runs of "
+            f"{seconds} s, {connections} connections (about {rounds * per_round * seconds} s)."
         )
         measures = {}
-        bare = running["bare"]
         for round_number in range(rounds):
             measures.setdefault((BARE, "bare"), []).append(
-                load.measure(bare.port, "localhost", "/", seconds, connections)
+                load.measure(bare_port, "localhost", "/", seconds, connections)
             )
             for role, target in targets.items():
-                for name in ("uncached", "cached"):
-                    measure = load.measure(running[name].port, target.host, target.path, seconds, connections)
+                for name in tiers:
+                    measure = load.measure(ports[name], target.host, target.path, seconds, connections)
                     measures.setdefault((role, name), []).append(measure)
             self.stderr.write(f"  round {round_number + 1}/{rounds} done")
         return {key: _median(values) for key, values in measures.items()}
@@ -117,7 +138,7 @@ class Command(BaseCommand):
                 role: {
                     "host": target.host,
                     "path": target.path,
-                    **{name: vars(results[(role, name)]) for name in ("uncached", "cached")},
+                    **{name: vars(results[(role, name)]) for name in TIERS if (role, name) in results},
                 }
                 for role, target in targets.items()
             },
@@ -130,18 +151,20 @@ class Command(BaseCommand):
             f"gunicorn, {servers.WORKERS} sync workers, {connections} connections, {rounds} round(s) of "
             f"{seconds} s, {load.generator()}; medians"
         )
-        header = "| role | uncached req/s | p50 ms | p99 ms | cached req/s | p50 ms | p99 ms | uncached / bare | cached / bare |"
+        header = (
+            "| role | uncached req/s | p50 ms | p99 ms | cached req/s | p50 ms | p99 ms "
+            "| Varnish req/s | p50 ms | p99 ms | uncached / bare | cached / bare | Varnish / bare |"
+        )
         self.stdout.write(header)
-        self.stdout.write("| --- " * 9 + "|")
+        self.stdout.write("| --- " * 13 + "|")
         for role in targets:
-            uncached, cached = results[(role, "uncached")], results[(role, "cached")]
-            self.stdout.write(
-                f"| {role} | {_cells(uncached)} | {_cells(cached)} "
-                f"| {_ratio(uncached, bare)} | {_ratio(cached, bare)} |"
-            )
-        self.stdout.write(f"| {BARE} | {_cells(bare)} | – | – | – | 100% | – |")
+            measured = [results.get((role, name)) for name in TIERS]
+            cells = " | ".join(_cells(measure) if measure else "– | – | –" for measure in measured)
+            ratios = " | ".join(_ratio(measure, bare) if measure else "–" for measure in measured)
+            self.stdout.write(f"| {role} | {cells} | {ratios} |")
+        self.stdout.write(f"| {BARE} | {_cells(bare)} | – | – | – | – | – | – | 100% | – | – |")
         for role in targets:
-            errors = sum(results[(role, name)].errors for name in ("uncached", "cached"))
+            errors = sum(results[(role, name)].errors for name in TIERS if (role, name) in results)
             if errors:
                 self.stdout.write(f"{role}: {errors} answer(s) were errors (not 2xx/3xx) during the runs.")
         for role, target in targets.items():
