@@ -6,15 +6,29 @@ the installed languages, so this module answers it from ``PortalSettings.languag
 """
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import get_language_info, get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from . import navigation
 
 
 def default_language():
     return settings.LANGUAGE_CODE
+
+
+def locales():
+    """{language code: Locale} of every content language, cached with the navigation."""
+    return navigation.cached("sites:locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()})
+
+
+def default_locale():
+    return locales().get(default_language()) or Locale.get_default()
+
+
+def active_locale():
+    return locales().get(translation.get_language()) or Locale.get_active()
 
 
 def portal_language_codes(site):

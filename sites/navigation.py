@@ -53,9 +53,49 @@ def main_menu(request):
 
 
 def home_url(request):
+    return chrome(request)["home_url"]
+
+
+# The PortalSettings page fields the footer links to, each in the visitor's language.
+FOOTER_PAGES = ("privacy_page", "legal_notes_page", "accessibility_page")
+LOGO_SPEC = "height-82"
+
+
+def chrome(request):
+    """What the header and footer need beyond the settings' own fields, per portal and language:
+    {"home_url", "logo": {"url", "width", "height"} or None, "privacy_page": URL or "", …}."""
+    from .portal import get_portal
+
+    portal = get_portal(request)
+    if portal.site is None:
+        return {"home_url": "/", "logo": None, **dict.fromkeys(FOOTER_PAGES, "")}
+
+    def build():
+        settings = portal.settings
+        # A translated home page still in draft is not linked: the Italian one is.
+        root = portal.root if portal.root.live else portal.site.root_page
+        values = {"home_url": root.get_url(request) or "/", "logo": None}
+        if settings.logo_id:
+            rendition = settings.logo.get_rendition(LOGO_SPEC)
+            values["logo"] = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+        for name in FOOTER_PAGES:
+            page = getattr(settings, name)
+            values[name] = page.localized.get_url(request) if page is not None else ""
+        return values
+
+    return cached(f"navigation:chrome:{portal.site.pk}:{portal.language_code}", build)
+
+
+def breadcrumbs(request, page):
+    """[{"title", "url"}] of the page's live ancestors from the portal's home down, per page and language."""
     from .portal import get_portal
 
     site = get_portal(request).site
-    if site is None:
-        return "/"
-    return site.root_page.localized.get_url(request) or "/"
+    if site is None or page is None:
+        return []
+
+    def crumbs():
+        ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth).live().defer_streamfields()
+        return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+
+    return cached(f"navigation:breadcrumbs:{site.pk}:{page.pk}", crumbs)

@@ -8,12 +8,33 @@ language" question is answered here (see the README, "One request, one portal co
 
 from functools import cached_property
 
+from django.http.request import split_domain_port
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from . import languages
+from . import languages, navigation
 from .utils import is_network_site
+
+
+def find_site(request):
+    """Wagtail's ``Site.find_for_request``, cached per host and port, its root page already specific.
+
+    The result is put where Wagtail looks first (``request._wagtail_site``), so routing, settings
+    and page URLs of the request reuse it instead of querying for the site again.
+    """
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+
+        def lookup():
+            site = Site._find_for_request(request)
+            if site is not None:
+                # Routing starts from ``site.root_page.localized.specific``: no query for it in Italian.
+                site.root_page = site.root_page.specific
+            return site
+
+        request._wagtail_site = navigation.cached(f"sites:site:{hostname}:{request.get_port()}", lookup)
+    return request._wagtail_site
 
 
 class Portal:
@@ -22,12 +43,11 @@ class Portal:
     def __init__(self, site, request=None):
         self.site = site
         self.request = request
-        self._locales = {}
         self._translation_urls = {}
 
     @classmethod
     def for_request(cls, request):
-        return cls(Site.find_for_request(request), request)
+        return cls(find_site(request), request)
 
     @property
     def is_network(self):
@@ -36,11 +56,18 @@ class Portal:
 
     @cached_property
     def settings(self):
+        """The portal's ``PortalSettings``, cached with the navigation; also what ``PortalSettings.for_request`` returns."""
         from .models import PortalSettings
 
+        if self.site is None:
+            return (
+                PortalSettings.for_request(self.request) if self.request is not None else PortalSettings.for_site(None)
+            )
+        found = navigation.cached(f"sites:settings:{self.site.pk}", lambda: PortalSettings.for_site(self.site))
         if self.request is not None:
-            return PortalSettings.for_request(self.request)
-        return PortalSettings.for_site(self.site)
+            found._request = self.request
+            setattr(self.request, PortalSettings.get_cache_attr_name(), found)
+        return found
 
     @cached_property
     def language_codes(self):
@@ -53,11 +80,8 @@ class Portal:
 
     @property
     def locale(self):
-        """The active locale (the request's language), looked up once per language."""
-        code = self.language_code
-        if code not in self._locales:
-            self._locales[code] = Locale.get_active()
-        return self._locales[code]
+        """The active locale (the request's language)."""
+        return languages.active_locale()
 
     @cached_property
     def roots(self):
@@ -65,10 +89,12 @@ class Portal:
         if self.site is None:
             return {}
         key = self.site.root_page.translation_key
-        return {
-            root.locale.language_code: root
-            for root in Page.objects.filter(depth=2, translation_key=key).select_related("locale")
-        }
+
+        def roots():
+            pages = Page.objects.filter(depth=2, translation_key=key).select_related("locale").defer_streamfields()
+            return {root.locale.language_code: root for root in pages}
+
+        return navigation.cached(f"sites:roots:{self.site.pk}", roots)
 
     @property
     def root(self):
@@ -82,15 +108,23 @@ class Portal:
     def translation_urls(self, page, full=False):
         """{language code: URL} of the page's live translations in the portal's languages.
 
-        One query per page and request: the language switcher and the hreflang links share it.
+        Cached per portal and page until something is published: the language switcher and the
+        hreflang links share it (one query when it is not cached).
         """
         if page.pk not in self._translation_urls:
-            self._translation_urls[page.pk] = languages.live_translations(page, self.language_codes)
-        found = self._translation_urls[page.pk]
-        return {
-            code: (translated.get_full_url(self.request) if full else translated.get_url(self.request))
-            for code, translated in found.items()
-        }
+
+            def urls():
+                found = languages.live_translations(page, self.language_codes)
+                return {
+                    code: (translated.get_url(self.request), translated.get_full_url(self.request))
+                    for code, translated in found.items()
+                }
+
+            site_id = self.site.pk if self.site is not None else 0
+            self._translation_urls[page.pk] = navigation.cached(
+                f"sites:translations:{site_id}:{page.translation_key}", urls
+            )
+        return {code: urls[1] if full else urls[0] for code, urls in self._translation_urls[page.pk].items()}
 
 
 def get_portal(request):

@@ -4,6 +4,9 @@ from django.db.models import Prefetch, Q
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageQuerySet
 
+from . import languages
+from .routing import restricted_paths
+
 
 def _root_paths(portal_or_page):
     """Paths of a portal's home page in every language (a ``Portal``, or any page inside the portal)."""
@@ -51,11 +54,15 @@ class PortalPageQuerySet(PageQuerySet):
     def in_language(self, locale=None, fallback=True):
         locale = locale or Locale.get_active()
         locale_id = getattr(locale, "pk", locale)
-        default_id = Locale.get_default().pk
+        default_id = languages.default_locale().pk
         if not fallback or locale_id == default_id:
             return self.filter(locale_id=locale_id)
         translated = self.model.objects.filter(locale_id=locale_id).values("translation_key")
         return self.filter(Q(locale_id=locale_id) | (Q(locale_id=default_id) & ~Q(translation_key__in=translated)))
+
+    def public(self):
+        """Wagtail's ``public()`` without its query: the restricted sections' paths are cached."""
+        return self.exclude(_under(restricted_paths()["restricted"]))
 
     def with_card_images(self):
         """The card's hero image and its rendition (``model.card_image_spec``): two queries for any number of cards."""

@@ -26,6 +26,11 @@ def clear_navigation_on_settings_change(**kwargs):
 
 @receiver(post_save, sender="wagtailcore.Site")
 @receiver(post_delete, sender="wagtailcore.Site")
+@receiver(post_save, sender="wagtailcore.Locale")
+@receiver(post_delete, sender="wagtailcore.Locale")
+# Cached translation links leave out pages behind a view restriction.
+@receiver(post_save, sender="wagtailcore.PageViewRestriction")
+@receiver(post_delete, sender="wagtailcore.PageViewRestriction")
 def clear_navigation_on_site_change(**kwargs):
     navigation.invalidate()
 

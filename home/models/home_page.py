@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from home.blocks import BodyBlock
+from sites import routing
 
 from .base import HERO_PAGE_TRANSLATABLE_FIELDS, BasePage, HeroImageMixin
 
@@ -45,6 +46,11 @@ class HomePage(HeroImageMixin, BasePage):
     class Meta:
         verbose_name = _("home page del portale")
         verbose_name_plural = _("home page dei portali")
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return routing.route(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -22,7 +22,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, PageManager
+from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -30,6 +30,7 @@ from home.blocks import BodyBlock
 from home.models import HERO_PAGE_TRANSLATABLE_FIELDS, BasePage, HeroImageMixin, page_tabs
 from projects import dates
 from projects.blocks import ActivityBlock, BeneficiaryBlock, ObjectiveBlock, ProjectDocumentBlock, ResultBlock
+from sites import languages
 from sites.fields import optional_link
 from sites.querysets import PortalPageQuerySet
 
@@ -202,6 +203,9 @@ class ProjectMunicipality(Orderable):
 
 class ProjectPage(HeroImageMixin, BasePage):
     """A project sheet ("scheda progetto") as a provincial office publishes it."""
+
+    # The index's cards show this rendition (prefetched with the cards).
+    card_image_spec = "fill-600x320"
 
     summary = models.TextField(
         _("sintesi"),
@@ -451,7 +455,7 @@ class ProjectPage(HeroImageMixin, BasePage):
     def localized_sectors(self):
         """The project's sectors in the active language (their Italian names when not translated)."""
         sectors = list(self.sectors.all())
-        active = Locale.get_active()
+        active = languages.active_locale()
         if not sectors or all(sector.locale_id == active.pk for sector in sectors):
             return sectors
         from .sector import Sector

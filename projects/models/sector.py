@@ -1,19 +1,22 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from sites import languages
+
 
 class SectorQuerySet(models.QuerySet):
     def for_active_locale(self):
-        """Sectors in the active language; all of the default language's while none is translated into it."""
-        active = self.filter(locale=Locale.get_active())
-        if active.exists():
-            return active
-        return self.filter(locale=Locale.get_default())
+        """[Sectors] in the active language, the default language's when none is translated (one query)."""
+        active, default = languages.active_locale(), languages.default_locale()
+        both = list(self.filter(locale__in=[active, default]))
+        return [sector for sector in both if sector.locale_id == active.pk] or [
+            sector for sector in both if sector.locale_id == default.pk
+        ]
 
 
 class Sector(TranslatableMixin, index.Indexed, models.Model):

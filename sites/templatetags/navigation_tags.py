@@ -18,20 +18,14 @@ def main_menu(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
-    """The page's ancestors from the portal's home down, live ones only."""
-    site = get_portal(context["request"]).site
-    if site is None or page is None:
-        return []
-    home_depth = site.root_page.depth
-    return list(page.get_ancestors().filter(depth__gte=home_depth).live().specific(defer=True))
+    """[{"title", "url"}] of the page's live ancestors from the portal's home down."""
+    return navigation.breadcrumbs(context["request"], page)
 
 
-@register.simple_tag
-def localized_url(page, request):
-    """URL of a page's translation in the active language (the page itself if none is live)."""
-    if page is None:
-        return ""
-    return page.localized.get_url(request)
+@register.simple_tag(takes_context=True)
+def portal_chrome(context):
+    """Home URL, logo and footer links of the portal in the active language (see sites.navigation.chrome)."""
+    return navigation.chrome(context["request"])
 
 
 @register.simple_tag(takes_context=True)
