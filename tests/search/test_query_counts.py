@@ -47,6 +47,7 @@ def test_search_page_queries_do_not_grow_with_the_results(client, settings, sien
 
     listing = "\n".join(query["sql"] for query in many.captured_queries)
     assert len(many) == len(five), listing
+    assert len(many) <= 12, listing  # the budget of every public page
     # The same page asking for words (no search at all) gives the cost of the page around the results.
     search_queries(client, host, query="")
     _response, no_search = search_queries(client, host, query="")
