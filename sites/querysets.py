@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, Q
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageQuerySet
+from wagtail.models import Page, PageQuerySet
 
 from . import languages
 from .routing import restricted_paths
@@ -52,7 +52,7 @@ class PortalPageQuerySet(PageQuerySet):
         )
 
     def in_language(self, locale=None, fallback=True):
-        locale = locale or Locale.get_active()
+        locale = locale or languages.active_locale()
         locale_id = getattr(locale, "pk", locale)
         default_id = languages.default_locale().pk
         if not fallback or locale_id == default_id:

@@ -2,12 +2,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from home.listing import paginate
 from home.models import BasePage
+from sites import languages
 
 from .. import listing
 
@@ -37,8 +37,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from .news_page import NewsPage
 
         sections = [self]
-        if fallback and self.locale_id != Locale.get_default().pk:
-            sections += self.get_translations().filter(locale=Locale.get_default())
+        default = languages.default_locale()
+        if fallback and self.locale_id != default.pk:
+            sections += self.get_translations().filter(locale=default)
         news = NewsPage.objects.live().public().under(*sections).in_language(self.locale_id, fallback=fallback)
         return news.order_by("-date", "-pk")
 

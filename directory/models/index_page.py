@@ -3,12 +3,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from directory.choices import DirectoryKind
 from home.models import BasePage
+from sites import languages
 
 
 class DirectoryIndexPage(RoutablePageMixin, BasePage):
@@ -51,7 +51,7 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
     @cached_property
     def default_locale_id(self):
         """The default language's locale, looked up once for everything this page's listing asks."""
-        return Locale.get_default().pk
+        return languages.default_locale().pk
 
     def entries(self):
         """Live, public entries of this directory: its children, hence its portal and language.

@@ -8,7 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from sites import routing
+from sites import languages, routing
 from sites.fields import alt_text, optional_link
 
 
@@ -61,6 +61,14 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def localized_draft(self):
+        """Wagtail's, with the active locale from the cached list instead of a query on every request."""
+        locale = languages.active_locale()
+        if locale.pk == self.locale_id:
+            return self
+        return self.get_translation_or_none(locale) or self
 
     def get_view_restrictions(self):
         # Most pages have no restriction above them: no lookup for those (see sites.routing).
