@@ -71,7 +71,7 @@ def ensure_static(stdout):
     )
 
 
-def _free_port():
+def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -94,7 +94,7 @@ def _environment(settings_module, extra):
 
 def start(name, settings_module="portal.settings.base", env=None):
     """Start one gunicorn (does not wait for it: see ``wait_ready``)."""
-    port = _free_port()
+    port = free_port()
     log = Path(tempfile.mkstemp(prefix=f"bench-{name}-", suffix=".log")[1])
     command = [
         sys.executable,

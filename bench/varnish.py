@@ -13,6 +13,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from . import servers
+
 VCL = Path(settings.BASE_DIR) / "deploy" / "varnish" / "portal.vcl"
 START_TIMEOUT = 30  # seconds
 
@@ -24,12 +26,6 @@ class VarnishError(Exception):
 def varnishd():
     """The varnishd binary, or None when Debian's varnish package is not installed."""
     return shutil.which("varnishd") or next((p for p in ("/usr/sbin/varnishd",) if Path(p).exists()), None)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def write_config(folder, backend_port):
@@ -52,7 +48,7 @@ def start(folder, backend_port):
         raise VarnishError("varnishd is not installed (Debian package varnish)")
     folder = Path(folder)
     config = write_config(folder, backend_port)
-    port = free_port()
+    port = servers.free_port()
     process = subprocess.Popen(  # noqa: S603 (the installed varnishd, our own arguments)
         [binary, "-F", "-j", "none", "-n", str(folder / "work"), "-a", f"127.0.0.1:{port}",
          "-f", str(config), "-s", "malloc,64m", "-T", "none"],
