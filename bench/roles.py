@@ -8,11 +8,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote_plus, urlsplit
 
-from wagtail.models import Page
-
 from campaigns.models import CampaignPage, NewsIndexPage
 from directory.models import DirectoryEntryPage, DirectoryIndexPage
 from projects.models import ProjectIndexPage, ProjectPage
+from sites.utils import portal_root
 
 ROLES = (
     "home",
@@ -35,10 +34,10 @@ class Target:
     path: str
 
 
-def _italian(model, portal_root):
+def _italian(model, root):
     """Live Italian pages of ``model`` in the portal, or in any portal when it has none."""
     pages = model.objects.live().public().filter(locale__language_code="it")
-    return pages.descendant_of(portal_root) if pages.descendant_of(portal_root).exists() else pages
+    return pages.descendant_of(root) if pages.descendant_of(root).exists() else pages
 
 
 def _target(role, page):
@@ -64,22 +63,22 @@ def resolve(roles=ROLES):
     directory = max(
         directories, key=lambda index: (DirectoryEntryPage.objects.live().child_of(index).count(), -index.pk)
     )
-    portal_root = Page.objects.ancestor_of(directory).get(depth=2)
-    project = _italian(ProjectPage, portal_root).order_by("-first_published_at", "pk").first()
-    campaign = _italian(CampaignPage, portal_root).order_by("-first_published_at", "pk").first()
+    root = portal_root(directory)
+    project = _italian(ProjectPage, root).order_by("-first_published_at", "pk").first()
+    campaign = _italian(CampaignPage, root).order_by("-first_published_at", "pk").first()
     arabic = CampaignPage.objects.live().public().filter(locale__language_code="ar")
     if campaign is not None and arabic.filter(translation_key=campaign.translation_key).exists():
         arabic = arabic.filter(translation_key=campaign.translation_key)
-    home = _target("home", portal_root)
+    home = _target("home", root)
     pages = {
         "home": lambda: home,
-        "project_index": lambda: _target("project_index", _italian(ProjectIndexPage, portal_root).first()),
+        "project_index": lambda: _target("project_index", _italian(ProjectIndexPage, root).first()),
         "project": lambda: _target("project", project),
         "directory_index": lambda: _target("directory_index", directory),
         "entry": lambda: _target("entry", DirectoryEntryPage.objects.live().public().child_of(directory).first()),
         "campaign": lambda: _target("campaign", campaign),
         "campaign_ar": lambda: _target("campaign_ar", arabic.order_by("pk").first()),
-        "news": lambda: _target("news", _italian(NewsIndexPage, portal_root).first()),
+        "news": lambda: _target("news", _italian(NewsIndexPage, root).first()),
         "search": lambda: (
             home and Target("search", home.host, f"{home.path}cerca/?q={quote_plus(_search_word(project))}")
         ),

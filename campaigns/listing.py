@@ -4,8 +4,6 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Page
 
-from sites.utils import portal_root  # noqa: F401 (the index pages ask listing.portal_root)
-
 from . import schedule
 
 

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from sites.portal import Portal, get_portal
+from sites.utils import portal_site
 
 from . import listing
 
@@ -44,7 +45,7 @@ def copy_to_portals_url():
 def _copy_button(page, user, priority):
     from .views import can_copy_to_portals
 
-    if can_copy_to_portals(user, page) and Portal(page.get_site()).is_network:
+    if can_copy_to_portals(user, page) and Portal(portal_site(page)).is_network:
         yield Button(
             _("Copia nei portali"),
             reverse("campaigns_copy_to_portals", args=[page.pk]),

@@ -13,6 +13,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Site
 
 from portal.queue import enqueue
+from sites.utils import portal_site
 
 # Depth of a portal's home page in Wagtail's tree (under the one root); its children are the menu.
 HOME_DEPTH = 2
@@ -39,7 +40,7 @@ def page_changed(page, whole_portal=False):
     batch.add_page(page)
     batch.add_pages(page.get_ancestors().filter(depth__gte=HOME_DEPTH).live().specific(defer=True))
     hosts = set(network_hosts())
-    site = page.get_site()
+    site = portal_site(page)
     if site is not None and (whole_portal or page.depth <= HOME_DEPTH + 1):
         hosts.add(host_of(site))
     enqueue(purge_task(), urls=sorted(batch.urls), hosts=sorted(hosts))

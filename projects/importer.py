@@ -896,9 +896,9 @@ def link_partners_to_directory(page):
 
     Changes the page in memory (its partners) and returns how many were linked; the caller saves a revision.
     """
-    root = page.get_ancestors().filter(depth=2).first()
-    if root is None:
+    if page.depth < 2:
         return 0
+    root = portal_root(page)
     partners = list(page.partners.all())
     matches = directory_matches([partner.name for partner in partners if not partner.organisation_id], root)
     linked = 0

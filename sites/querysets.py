@@ -2,19 +2,17 @@
 
 from django.db.models import Prefetch, Q
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageQuerySet
+from wagtail.models import PageQuerySet
 
 from . import languages
 from .routing import restricted_paths
+from .utils import portal_root_paths
 
 
 def _root_paths(portal_or_page):
     """Paths of a portal's home page in every language (a ``Portal``, or any page inside the portal)."""
     paths = getattr(portal_or_page, "root_paths", None)
-    if paths is not None:
-        return paths
-    root = Page.objects.filter(path=portal_or_page.path[: Page.steplen * 2]).values("translation_key")
-    return list(Page.objects.filter(depth=2, translation_key__in=root).values_list("path", flat=True))
+    return paths if paths is not None else portal_root_paths(portal_or_page)
 
 
 def _under(paths):

@@ -12,10 +12,11 @@ tree is a separate root); its collection is the top-level collection named after
 """
 
 from django.db.models import Q
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Page
 
 from .languages import portal_language_codes
 from .permissions import sites_for_user
+from .utils import portal_site
 
 _CACHE = "_staff_scope_cache"
 
@@ -94,17 +95,9 @@ def can_see_collection_object(user, obj):
     return is_unrestricted(user) or obj.collection_id in portal_collections(user)
 
 
-def site_of_page(page):
-    """The portal (Site) a page belongs to, whatever its language, or None."""
-    root = Page.objects.filter(depth=2, path=page.path[: Page.steplen * 2]).only("translation_key").first()
-    if root is None:
-        return None
-    return Site.objects.filter(root_page__translation_key=root.translation_key).first()
-
-
 def language_codes_for_page(page):
     """The languages the page's portal offers (PortalSettings), Italian always among them."""
-    return portal_language_codes(site_of_page(page))
+    return portal_language_codes(portal_site(page))
 
 
 def can_translate_page(user, page, locales=()):

@@ -6,19 +6,27 @@ from . import navigation
 
 
 def portal_directory():
-    """{root page path: {"id", "name", "root_url", "is_network"}} for every site, cached until a page or setting changes."""
+    """{root page path: {"id", "name", "root_url", "is_network", "root_paths"}} for every site.
+
+    Cached until a page or setting changes. Every language copy of a portal's tree has its own
+    root (depth 2); each maps to the portal, and ``root_paths`` lists all of them.
+    """
 
     def build():
-        directory = {}
         sites = {site.root_page.translation_key: site for site in Site.objects.select_related("root_page")}
-        # Each language has its own copy of a portal's tree: map every copy's root to the portal.
-        for root in Page.objects.filter(translation_key__in=sites.keys(), depth=2):
+        roots = list(Page.objects.filter(translation_key__in=sites.keys(), depth=2).only("path", "translation_key"))
+        paths = {}
+        for root in roots:
+            paths.setdefault(root.translation_key, []).append(root.path)
+        directory = {}
+        for root in roots:
             site = sites[root.translation_key]
             directory[root.path] = {
                 "id": site.pk,
                 "name": site.site_name or site.hostname,
                 "root_url": site.root_url,
                 "is_network": site.is_default_site,
+                "root_paths": sorted(paths[root.translation_key]),
             }
         return directory
 
@@ -26,21 +34,31 @@ def portal_directory():
 
 
 def portal_of(page):
-    """The portal (as in ``portal_directory``) a page belongs to, or None."""
-    directory = portal_directory()
-    # A page's tree path starts with its portal root's path (4 characters per level).
-    for length in range(len(page.path), 0, -4):
-        found = directory.get(page.path[:length])
-        if found:
-            return found
-    return None
+    """The portal (as in ``portal_directory``) a page belongs to, whatever its language, or None.
+
+    This is the one answer to "which portal is this page in": no query once the directory is cached.
+    """
+    # Portal roots are the tree's depth-2 pages; a page's path starts with its root's path.
+    return portal_directory().get(page.path[: Page.steplen * 2])
+
+
+def portal_site(page):
+    """The Site of the portal ``page`` is in, or None."""
+    found = portal_of(page)
+    return Site.objects.filter(pk=found["id"]).first() if found else None
+
+
+def portal_root_paths(page):
+    """Paths of the home page of ``page``'s portal in every language (empty outside any portal)."""
+    found = portal_of(page)
+    return found["root_paths"] if found else []
 
 
 def portal_root(page):
     """The home page (depth 2) of the portal tree ``page`` is in, in the page's own language."""
     if page.depth <= 2:
         return page
-    return Page.objects.ancestor_of(page).get(depth=2)
+    return Page.objects.get(path=page.path[: Page.steplen * 2])
 
 
 def is_network_site(site):

@@ -10,6 +10,7 @@ from wagtail_localize.fields import TranslatableField
 from home.listing import paginate
 from home.models import BasePage
 from sites.portal import get_portal
+from sites.utils import portal_root
 
 from .. import listing
 
@@ -61,7 +62,7 @@ class CampaignIndexPage(RoutablePageMixin, BasePage):
         portal = get_portal(request)
         # A calendar is one language's channel: no Italian fallback (see PortalPageQuerySet.in_language).
         events = listing.events_in(portal, fallback=False).upcoming().order_by("start")
-        root = listing.portal_root(self)
+        root = portal_root(self)
         portal_name = (portal.site.site_name or root.title) if portal.is_network else root.title
         body = calendar_for(events, request, name=f"{portal_name} – {self.title}")
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

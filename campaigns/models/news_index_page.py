@@ -8,8 +8,7 @@ from wagtail_localize.fields import TranslatableField
 from home.listing import paginate
 from home.models import BasePage
 from sites import languages
-
-from .. import listing
+from sites.utils import portal_root
 
 NEWS_PER_PAGE = 10
 
@@ -54,7 +53,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def _feed(self, request, kind):
         from ..feeds import FEED_LENGTH, feed_response
 
-        portal = listing.portal_root(self)
+        portal = portal_root(self)
         title = f"{portal.title} – {self.title}" if portal.pk != self.pk else self.title
         # A feed is one language's channel: no Italian fallback.
         news = self.news(fallback=False).defer_streamfields()[:FEED_LENGTH]

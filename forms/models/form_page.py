@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from forms.protection import MAX_LONG_TEXT, MAX_SHORT_TEXT, ProtectedFormMixin, submit
 from home.models import BasePage
 from outbox.messages import PORTAL_HEADER
+from sites.utils import portal_site
 
 from .consent import ConsentRecord
 from .mixins import ProtectedFormPageMixin
@@ -182,7 +183,7 @@ class FormPage(ProtectedFormPageMixin, EmailFormMixin, FormMixin, BasePage):
 
     def send_mail(self, form):
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
-        site = self.get_site()
+        site = portal_site(self)
         EmailMessage(
             self.subject,
             self.render_email(form),

@@ -4,24 +4,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
 from sites.fields import optional_link
+from sites.utils import portal_of
 
 from .mixins import ProtectedFormPageMixin
 
 
-def _same_portal(page_path, other_path):
-    """Whether two pages are in the same portal, in any of its language copies.
-
-    A portal's tree starts at depth 2 (the first 8 characters of a path); each language
-    has its own copy of that root, sharing one translation key.
-    """
-    roots = dict(Page.objects.filter(path__in=[page_path[:8], other_path[:8]]).values_list("path", "translation_key"))
-    return roots.get(page_path[:8]) is not None and roots.get(page_path[:8]) == roots.get(other_path[:8])
+def _same_portal(page, other):
+    """Whether two pages are in the same portal, in any of its language copies."""
+    portal = portal_of(page)
+    return portal is not None and portal == portal_of(other)
 
 
 class ListingRegistrationPage(ProtectedFormPageMixin, BasePage):
@@ -71,7 +67,7 @@ class ListingRegistrationPage(ProtectedFormPageMixin, BasePage):
             return
         if target.specific_class is None or target.specific_class._meta.label != "directory.DirectoryIndexPage":
             raise ValidationError({"target_index": _("Scegli un elenco (pagina di tipo elenco).")})
-        if self.path and not _same_portal(self.path, target.path):
+        if self.path and not _same_portal(self, target):
             raise ValidationError({"target_index": _("Scegli un elenco dello stesso portale.")})
 
     def get_target_index(self):
@@ -82,7 +78,7 @@ class ListingRegistrationPage(ProtectedFormPageMixin, BasePage):
         target = target.get_translation_or_none(self.locale) or target
         if not target.live or target.specific_class._meta.label != "directory.DirectoryIndexPage":
             return None
-        if not _same_portal(self.path, target.path):
+        if not _same_portal(self, target):
             return None
         return target
 

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Site, WorkflowState
+from wagtail.models import Collection, Site, WorkflowState
 
 from directory.models import DirectoryEntryPage, DirectoryIndexPage, DirectoryOpeningHours
 from directory.validators import normalize_fiscal_code
@@ -22,19 +22,16 @@ from .forms import COPIED_FIELDS, text_to_html
 # --- duplicates ------------------------------------------------------------------------------
 
 
-def find_duplicates(entry, current=None, portal_root=None):
+def find_duplicates(entry, current=None):
     """Other entries of the same portal with the same fiscal code, or the same name in the same municipality.
 
     Only entries that are live or waiting in moderation count. The entry's latest revision is compared,
-    so a pending change is checked too. ``current`` (that revision as an object) and ``portal_root``
-    spare their queries when the caller has them; ``entry`` may then be a page not saved yet.
+    so a pending change is checked too. ``current`` (that revision as an object) spares its query
+    when the caller has it.
     """
     current = current or entry.get_latest_revision_as_object()
-    portal_root = portal_root or entry.get_ancestors().filter(depth=2).first()
-    scope = Q()
     # Every language copy of the portal's tree.
-    for root in Page.objects.filter(depth=2, translation_key=portal_root.translation_key):
-        scope |= Q(path__startswith=root.path)
+    scope = DirectoryEntryPage.objects.in_portal(entry)
     match = Q()
     fiscal_code = normalize_fiscal_code(current.fiscal_code)
     if fiscal_code:
@@ -43,7 +40,7 @@ def find_duplicates(entry, current=None, portal_root=None):
         match |= Q(title__iexact=current.title.strip(), municipality__iexact=current.municipality.strip())
     if not match:
         return []
-    matched = list(DirectoryEntryPage.objects.exclude(pk=entry.pk).filter(scope).filter(match).order_by("title"))
+    matched = list(scope.exclude(pk=entry.pk).filter(match).order_by("title"))
     if not matched:
         return []
     pending = set(
@@ -127,9 +124,8 @@ def create_registration(page, form, request):
     entry = DirectoryEntryPage(locale_id=form.index.locale_id, live=False, owner=None)
     apply_form(entry, form, site)
     # Looked up before the directory is locked, so that the lock is held for less: a new entry has
-    # the directory's workflow and portal.
+    # the directory's workflow.
     workflow = form.index.get_workflow()
-    portal_root = form.index.get_ancestors().filter(depth=2).first()
     # Registrations into one directory are made one at a time, on a fresh copy of the directory
     # page (its child count decides the new entry's tree position): two organisations with the
     # same name sent at the same moment get distinct slugs and positions instead of a clash. The
@@ -146,7 +142,7 @@ def create_registration(page, form, request):
         submitter_email=form.cleaned_data["contact_email"],
         language=page.locale.language_code,
         # Found under the lock: a twin sent at the same moment into this directory is named.
-        duplicate_notes=describe_duplicates(entry, current=entry, portal_root=portal_root),
+        duplicate_notes=describe_duplicates(entry, current=entry),
     )
     _record_consent(registration, page, form, request)
     if workflow is not None:
