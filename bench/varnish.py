@@ -28,9 +28,21 @@ def varnishd():
     return shutil.which("varnishd") or next((p for p in ("/usr/sbin/varnishd",) if Path(p).exists()), None)
 
 
-def write_config(folder, backend_port):
+def probe(host, path):
+    """A health probe like production's (deploy/varnish/backends.vcl), quicker to decide."""
+    return (
+        f'probe app_probe {{ .request = "GET {path} HTTP/1.1" "Host: {host}" "Connection: close"; '
+        ".interval = 1s; .timeout = 1s; .window = 3; .threshold = 2; .initial = 2; }\n"
+    )
+
+
+def write_config(folder, backend_port, probe_at=None):
+    """The VCL files; ``probe_at`` = (host, path) adds a health probe (a down server turns sick)."""
+    checks = probe(*probe_at) if probe_at else ""
+    use_probe = ".probe = app_probe; " if probe_at else ""
     (folder / "backends.vcl").write_text(
-        f'backend app1 {{ .host = "127.0.0.1"; .port = "{backend_port}"; }}\n'
+        f"{checks}"
+        f'backend app1 {{ .host = "127.0.0.1"; .port = "{backend_port}"; {use_probe}}}\n'
         "sub vcl_init { new app = directors.round_robin(); app.add_backend(app1); }\n"
         'acl purgers { "127.0.0.1"; }\n'
     )
@@ -41,13 +53,13 @@ def write_config(folder, backend_port):
     return main
 
 
-def start(folder, backend_port):
+def start(folder, backend_port, probe_at=None):
     """(process, port) of a varnishd answering on loopback; raises VarnishError if it does not start."""
     binary = varnishd()
     if binary is None:
         raise VarnishError("varnishd is not installed (Debian package varnish)")
     folder = Path(folder)
-    config = write_config(folder, backend_port)
+    config = write_config(folder, backend_port, probe_at)
     port = servers.free_port()
     process = subprocess.Popen(  # noqa: S603 (the installed varnishd, our own arguments)
         [binary, "-F", "-j", "none", "-n", str(folder / "work"), "-a", f"127.0.0.1:{port}",

@@ -1,12 +1,13 @@
 """What to take out of Varnish when something a page shows changes.
 
 A page's own URL and those of its live ancestors (its index page, the portal's home page with
-its panels) are purged; every cached variant of those paths goes (``?page=2``, filters). The
+its panels) are purged, with the feeds, calendars and exports that list the same items (each page
+type names them in ``get_cached_paths``) and the portal's sitemap; every cached variant of those
+paths goes (``?page=2``, filters). The
 whole host is banned when the change reaches every page of a portal: its home page or a menu
 section (the menu), a move (old URLs), its settings (footer, helplines) or its site. The network
 site lists what every portal publishes, so its host is banned on every change. Wagtail's
-``PurgeBatch`` builds the URLs (each page type may add paths through ``get_cached_paths``); the
-requests themselves are sent by the task worker (``tasks.purge_frontend_cache``).
+``PurgeBatch`` builds the URLs; the requests themselves are sent by the task worker (``tasks.purge_frontend_cache``).
 """
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
@@ -43,6 +44,9 @@ def page_changed(page, whole_portal=False):
     site = portal_site(page)
     if site is not None and (whole_portal or page.depth <= HOME_DEPTH + 1):
         hosts.add(host_of(site))
+    # The portal's sitemap lists its pages (the network host is banned whole anyway).
+    if site is not None:
+        batch.add_url(f"{site.root_url}/sitemap.xml")
     enqueue(purge_task(), urls=sorted(batch.urls), hosts=sorted(hosts))
 
 

@@ -54,6 +54,10 @@ class CampaignIndexPage(RoutablePageMixin, BasePage):
         context["calendar_url"] = self.get_url(request) + self.reverse_subpage("calendar")
         return context
 
+    def get_cached_paths(self):
+        # The calendar lists the same events: a proxy must drop it with the page.
+        return ["/", self.reverse_subpage("calendar")]
+
     @path("ical/", name="calendar")
     def calendar(self, request):
         """The iCal feed of the portal's upcoming events in this language (every portal's on the network)."""

@@ -211,6 +211,9 @@ class EventPage(RoutablePageMixin, HeroImageMixin, BasePage):
         context["campaign"] = parent if isinstance(parent, CampaignPage) else None
         return context
 
+    def get_cached_paths(self):
+        return ["/", self.reverse_subpage("ics")]
+
     @path("ical/", name="ics")
     def ics(self, request):
         from ..ical import calendar_for

@@ -59,6 +59,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         news = self.news(fallback=False).defer_streamfields()[:FEED_LENGTH]
         return feed_response(kind, self, news, request, title=title)
 
+    def get_cached_paths(self):
+        # The feeds list the same news: a proxy must drop them with the page.
+        return ["/", self.reverse_subpage("rss"), self.reverse_subpage("atom")]
+
     @path("rss/", name="rss")
     def rss(self, request):
         return self._feed(request, "rss")

@@ -72,6 +72,10 @@ class DirectoryIndexPage(RoutablePageMixin, BasePage):
         context.update(directory_listing_context(self, request))
         return context
 
+    def get_cached_paths(self):
+        # The exports list the same entries: a proxy must drop them with the page.
+        return ["/", self.reverse_subpage("export_csv"), self.reverse_subpage("export_json")]
+
     @path("export.csv/", name="export_csv")
     def export_csv(self, request):
         from directory.export import csv_response

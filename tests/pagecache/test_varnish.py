@@ -1,9 +1,15 @@
-"""Varnish with the repository's VCL in front of the live test server: hits, purges on publish, staff bypass.
+"""Varnish with the repository's VCL in front of the live test server: hits, purges on publish, staff
+bypass, and the last copy of a page served while every app server is down (grace).
 
 Needs Debian's varnish package (``.ci/run`` installs it); skipped, saying so, only outside CI.
 """
 
 import os
+import select
+import socket
+import socketserver
+import threading
+import time
 import urllib.request
 from urllib.error import HTTPError
 
@@ -21,16 +27,59 @@ from tests.world import build_world
 HOST = "siena.localhost:8000"  # as the test sites are configured: what purges name and clients send
 
 
+class Forwarder(socketserver.ThreadingTCPServer):
+    """A loopback port that passes connections on to the live server, until it is closed: the app
+    server as Varnish sees it, which a test can take down."""
+
+    daemon_threads = True
+
+    def __init__(self, target_port):
+        self.target_port = target_port
+        super().__init__(("127.0.0.1", 0), Pipe)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    @property
+    def port(self):
+        return self.server_address[1]
+
+    def close(self):
+        self.shutdown()
+        self.server_close()
+
+
+class Pipe(socketserver.BaseRequestHandler):
+    def handle(self):
+        with socket.create_connection(("127.0.0.1", self.server.target_port)) as upstream:
+            sockets = [self.request, upstream]
+            while True:
+                readable, _, _ = select.select(sockets, [], [], 30)
+                if not readable:
+                    return
+                for source in readable:
+                    data = source.recv(65536)
+                    if not data:
+                        return
+                    (upstream if source is self.request else self.request).sendall(data)
+
+
 @pytest.fixture
-def proxy(transactional_db, live_server, settings, tmp_path):
-    """varnishd on a free loopback port in front of the live server, with its own working folder."""
+def app_server(transactional_db, live_server):
+    server = Forwarder(int(live_server.url.rsplit(":", 1)[1]))
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def proxy(app_server, settings, tmp_path):
+    """varnishd on a free loopback port in front of the live server (health-probed, as in production),
+    with its own working folder."""
     if varnish.varnishd() is None:
         if os.environ.get("CI"):
             pytest.fail("varnishd is missing: .ci/run installs Debian's varnish package")
         pytest.skip("no varnishd: install Debian's varnish package to run the Varnish test")
     build_world()
     try:
-        process, port = varnish.start(tmp_path, live_server.url.rsplit(":", 1)[1])
+        process, port = varnish.start(tmp_path, app_server.port, probe_at=(HOST, "/it/"))
     except varnish.VarnishError as error:
         pytest.fail(str(error))
     url = f"http://127.0.0.1:{port}"
@@ -103,3 +152,38 @@ def test_publishing_purges_the_page_and_the_index_listing_it(proxy):
     publish_news("Bando nuovo")
     status, html = fetch(proxy, "/it/notizie/")
     assert status == "MISS" and "Bando nuovo" in html
+
+
+def test_publishing_purges_the_feeds_and_the_sitemap_that_list_the_page(proxy):
+    publish_news("Sportello aperto")
+    listings = ("/it/notizie/rss/", "/it/notizie/atom/", "/sitemap.xml")
+    for path in listings:
+        fetch(proxy, path)
+        assert fetch(proxy, path)[0] == "HIT", path
+
+    news = publish_news("Bando nuovo")
+
+    for path in listings[:2]:
+        status, feed = fetch(proxy, path)
+        assert status == "MISS" and "Bando nuovo" in feed, path
+    status, sitemap = fetch(proxy, "/sitemap.xml")
+    assert status == "MISS" and news.get_url_parts()[2] in sitemap
+
+
+def test_pages_stay_readable_while_every_app_server_is_down(proxy, app_server, settings):
+    settings.PAGE_CACHE_SECONDS = 1  # expires at once: from then on only grace can serve it
+    status, html = fetch(proxy, "/it/notizie/")
+    assert status == "MISS" and "Pari Opportunità Siena" in html
+
+    app_server.close()
+    # Past the 10 s a stale page is served for while the servers are healthy: only the long grace
+    # of a portal whose servers are all down (the probe has marked them sick) can answer now.
+    time.sleep(13)
+
+    status, html = fetch(proxy, "/it/notizie/")
+    assert status == "HIT" and "Pari Opportunità Siena" in html
+    # A page never fetched before cannot be invented.
+    request = urllib.request.Request(proxy + "/it/progetti/", headers={"Host": HOST})  # noqa: S310 (loopback)
+    with pytest.raises(HTTPError) as error:
+        urllib.request.urlopen(request, timeout=30)  # noqa: S310 (loopback)
+    assert error.value.code == 503
