@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The two commands a new user needs.
+"""The commands a new user needs (the README's two, ``demo`` and ``test``, and the benchmark).
 
     python3 dev.py demo     install everything, build every portal with demo content, serve on :8000
                             with a task worker beside it (emails, search index, Wagtail's tasks)

@@ -36,10 +36,6 @@ class Server:
     process: subprocess.Popen
     log: Path
 
-    @property
-    def base_url(self):
-        return f"http://127.0.0.1:{self.port}"
-
 
 def database_url():
     """The database this process uses, for the servers (in tests: the test database)."""

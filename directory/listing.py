@@ -15,7 +15,8 @@ from django.db.models.functions import Lower, Substr, Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.listing import paginate
+from home.listing import Counted, paginate
+from sites import navigation
 
 from .choices import SPOKEN_LANGUAGES
 from .models import DirectoryCategory
@@ -31,11 +32,15 @@ def base_letter(char):
     return unicodedata.normalize("NFD", char or "")[:1].upper()
 
 
+def _forms_of_letter(letter):
+    """The letter and its accented forms an Italian initial can take (À, Á under A)."""
+    return {letter, *(unicodedata.normalize("NFC", letter + accent) for accent in ACCENTS)}
+
+
 def _starts_with_letter(letter):
     """Titles starting with the letter or an accented form of it (Àncora under A)."""
-    forms_of_letter = {letter, *(unicodedata.normalize("NFC", letter + accent) for accent in ACCENTS)}
     query = Q()
-    for form in forms_of_letter:
+    for form in _forms_of_letter(letter):
         query |= Q(title__istartswith=form)
     return query
 
@@ -107,9 +112,13 @@ def directory_categories(index):
     return sorted(found.values(), key=lambda category: category.name.lower())
 
 
-def category_names(entry, categories):
-    """The entry's categories named as in ``categories`` (``directory_categories``: the directory's language)."""
-    names = {category.translation_key: category.name for category in categories}
+def names_by_key(categories):
+    """{translation key: name} of ``categories`` (``directory_categories``: the directory's language)."""
+    return {category.translation_key: category.name for category in categories}
+
+
+def category_names(entry, names):
+    """The entry's categories named as in ``names`` (``names_by_key``), its own name where missing."""
     return [names.get(category.translation_key, category.name) for category in entry.categories.all()]
 
 
@@ -157,15 +166,44 @@ def export_url(index, request, extension):
     return index.get_url(request) + index.reverse_subpage(f"export_{extension}").rstrip("/")
 
 
+def filter_choices(index, base):
+    """(categories, municipalities, languages) to filter by: this directory's categories (in its
+    language) and what its entries contain. Each is one query that reads every entry, so the three are
+    kept until something is published (or a category changes): a directory of 10,000 entries then
+    costs no more to show than one of 20."""
+    return navigation.cached(
+        f"directory:choices:{index.pk}",
+        lambda: (directory_categories(index), municipality_choices(base), spoken_languages(base)),
+    )
+
+
+def letter_counts(index, entries, filters):
+    """{initial, upper case: number of entries} among the filtered ones: one GROUP BY query, which
+    gives both the letters that have entries and the number to paginate (no COUNT query).
+
+    Kept until something is published, per combination of the choice filters; a free-text search
+    or "open now" (which changes with the clock) is counted each time.
+    """
+
+    def counts():
+        rows = entries.order_by().annotate(initial=Upper(Substr("title", 1, 1))).values("initial")
+        # Upper() in Python too: SQLite's UPPER only knows ASCII.
+        found = {}
+        for row in rows.annotate(count=Count("pk")):
+            initial = (row["initial"] or "").upper()
+            found[initial] = found.get(initial, 0) + row["count"]
+        return found
+
+    if filters.get("q") or filters.get("aperto"):
+        return counts()
+    chosen = ":".join(filters.get(name) or "" for name in ("categoria", "comune", "lingua"))
+    return navigation.cached(f"directory:letters:{index.pk}:{chosen}", counts)
+
+
 def directory_listing_context(index, request, now=None):
     now = now or timezone.now()
     base = index.entries()
-
-    # The filter choices: this directory's categories (in its language) and what its entries contain,
-    # each one query that the database answers, whatever the number of entries.
-    categories = directory_categories(index)
-    municipalities = municipality_choices(base)
-    languages = spoken_languages(base)
+    categories, municipalities, languages = filter_choices(index, base)
 
     form = DirectoryFilterForm(
         _clean_params(request) if request.GET else None,
@@ -176,23 +214,22 @@ def directory_listing_context(index, request, now=None):
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     entries = filter_entries(base, filters, now)
 
-    # Letters with at least one entry among the filtered ones (one query).
-    initials = {
-        base_letter(initial)
-        for initial in entries.order_by()
-        .annotate(initial=Upper(Substr("title", 1, 1)))
-        .values_list("initial", flat=True)
-        .distinct()
-    }
+    counts = letter_counts(index, entries, filters)
+    initials = {base_letter(initial) for initial in counts}
     letter = filters.get("lettera", "")
     if letter:
         entries = entries.filter(_starts_with_letter(letter))
+        total = sum(counts.get(form, 0) for form in _forms_of_letter(letter))
+    else:
+        total = sum(counts.values())
 
-    entries = entries.order_by(Lower("title"), "pk")
-    page_obj = paginate(request, entries.with_public_data(LOGO_SPEC), PER_PAGE)
+    # Ordered as the index on lower(title) (see migrations): the first pages need no sort of every entry.
+    entries = entries.order_by(Lower("title"), "pk").with_public_data(LOGO_SPEC)
+    page_obj = paginate(request, Counted(entries, total), PER_PAGE)
     page_obj.object_list = list(page_obj.object_list)
+    names = names_by_key(categories)
     for entry in page_obj.object_list:
-        entry.category_names = category_names(entry, categories)
+        entry.category_names = category_names(entry, names)
         entry.open_now = entry.is_open_at(now) if entry.has_opening_hours else None
 
     return {

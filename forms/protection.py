@@ -204,8 +204,8 @@ class ProtectedFormMixin:
     """Adds the honeypot, the consent checkbox and the one-time token to a form.
 
     Pass ``privacy_url`` (the portal's privacy page, may be empty) when building the form.
-    ``is_bot()`` tells whether the honeypot was filled in; cleaned data never contains the
-    protection fields. A bound form whose token is missing, altered or too old gets a fresh one
+    ``is_bot()`` tells whether the honeypot was filled in; ``submitted_data()`` is the cleaned
+    data without the protection fields. A bound form whose token is missing, altered or too old gets a fresh one
     and a message asking to send it again (nothing typed is lost).
     """
 

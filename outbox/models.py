@@ -7,7 +7,8 @@ from sites.fields import optional_link
 
 class OutboundEmailQuerySet(models.QuerySet):
     def for_user(self, user):
-        """Superusers see every email; portal staff only their portals' (never the network's or unattributed ones)."""
+        """Superusers see every email; other staff only those of the sites their groups hold a site
+        permission on (the network's staff the network's), never unattributed ones."""
         from sites.permissions import sites_for_user
 
         if user.is_superuser:

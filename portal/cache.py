@@ -2,7 +2,7 @@
 
 Every read misses and every write is dropped while Redis is down, so pages are built
 straight from the database instead of failing. After a failure Redis is left alone for
-``RETRY_AFTER`` seconds (``OPTIONS["retry_after"]``), so a dead server costs one failed
+``CACHE_RETRY_AFTER`` seconds (``OPTIONS["retry_after"]``, default 5), so a dead server costs one failed
 connection per interval per process, not one per cache call; the fault is logged once
 per minute at most, as one line.
 """

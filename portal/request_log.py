@@ -17,10 +17,6 @@ _request_id = contextvars.ContextVar("request_id", default="")
 _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
-def current_request_id():
-    return _request_id.get()
-
-
 class RequestIdFilter(logging.Filter):
     """Adds ``request_id`` to every record (empty outside a request)."""
 

@@ -34,8 +34,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("cerca/", search_views.search, name="search"),
     path("cerca/suggerimenti/", search_views.autocomplete, name="search_autocomplete"),
-    # Wagtail's page URLs allow no dots; routable pages also serve files (export.csv, rss.xml, calendar.ics).
-    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:csv|json|ics|xml)/?)$", wagtail_views.serve, name="wagtail_serve_file"),
+    # Wagtail's page URLs allow no dots; a directory also serves its exports (export.csv, export.json).
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:csv|json)/?)$", wagtail_views.serve, name="wagtail_serve_file"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -198,7 +198,6 @@ class ParsedSheet:
     website: str = ""
     body: list = field(default_factory=list)  # ("heading"|"paragraph"|"list", text or [items])
     hints: list = field(default_factory=list)  # dropped form hints
-    labels: list = field(default_factory=list)  # recognised labels, as written
 
     @property
     def funders(self):
@@ -231,13 +230,11 @@ def _split_sections(text, parsed):
         is_markdown_heading = bool(MD_HEADING.match(line))
         key = LABELS.get(normalise_label(hint_free))
         if key:
-            parsed.labels.append(hint_free)
             sections.append(Section(key, MD_HEADING.sub("", hint_free).rstrip(":").strip()))
             previous_blank = False
             continue
         inline = INLINE_LABEL.match(hint_free)
         if inline and LABELS.get(normalise_label(inline.group(1))):
-            parsed.labels.append(inline.group(1))
             section = Section(LABELS[normalise_label(inline.group(1))], inline.group(1).strip())
             section.lines.append(("text", inline.group(2).strip()))
             sections.append(section)

@@ -9,6 +9,7 @@ build the world again for themselves (see ``tests/browser/conftest.py``).
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from wagtail.models import Site
 
 from tests.world import build_world
@@ -29,6 +30,14 @@ def pytest_collection_modifyitems(config, items):
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         build_world()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: cached lookups are keyed by primary keys, which a
+    rolled-back test hands to the next one, and pages made by factories publish nothing that
+    would replace them."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

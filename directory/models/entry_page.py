@@ -453,7 +453,8 @@ class DirectoryEntryPage(BasePage):
         return bool(self.opening_hours.all())
 
     def json_ld(self, request=None, kind=None):
-        """schema.org description of the entry (public fields only), as a JSON string safe inside <script>."""
+        """schema.org description of the entry (public fields, and the contact person only when
+        ``show_contact_person`` is ticked), as a JSON string safe inside <script>."""
         kind = kind or self.kind
         data = {
             "@context": "https://schema.org",
@@ -513,7 +514,7 @@ class DirectoryEntryPage(BasePage):
         return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.listing import category_names, directory_categories
+        from directory.listing import category_names, directory_categories, names_by_key
 
         context = super().get_context(request, *args, **kwargs)
         # Read once: the template, the open-now badge and the JSON-LD all use these rows.
@@ -521,7 +522,7 @@ class DirectoryEntryPage(BasePage):
         parent = DirectoryIndexPage.objects.get(path=self.path[: -self.steplen])
         context["directory"] = parent
         context["kind"] = getattr(parent, "kind", "")
-        context["category_names"] = category_names(self, directory_categories(parent))
+        context["category_names"] = category_names(self, names_by_key(directory_categories(parent)))
         context["is_open_now"] = self.is_open_now()
         context["json_ld"] = self.json_ld(request, kind=context["kind"])
         return context

@@ -13,7 +13,7 @@ from sites.portal import get_portal
 class ProtectedFormPageMixin(RoutablePageMixin):
     """A page serving a form: never cached (it carries a CSRF token), POST/redirect/GET to a thank-you route."""
 
-    # Submissions per IP are counted per scope (see forms.protection.record_submission).
+    # Submissions per client address are counted per scope (see forms.protection.take_slot, called by submit).
     rate_limit_scope = "forms"
     thank_you_template = "forms/thank_you.html"
 

@@ -3,7 +3,8 @@ from django.utils import timezone
 
 
 class RateLimitCounter(models.Model):
-    """Accepted submissions of one client address (hashed) in one time window, per form scope.
+    """Counted requests of one client address (hashed) in one time window, per scope: accepted
+    submissions and honeypot hits of a form, requests for a new private link (scope ``new-link``).
 
     A database row rather than a cache key: the count must hold across app servers and while
     the cache is down, and it is taken with a row lock inside the submission's own transaction,

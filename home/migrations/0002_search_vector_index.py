@@ -14,6 +14,8 @@ Other databases have no tsvector: nothing to do there.
 
 from django.db import migrations
 
+from home.postgres import PostgresOnlySQL
+
 TABLE = "wagtailsearch_indexentry"
 
 CREATE = f"""
@@ -26,18 +28,6 @@ DROP = """
 DROP INDEX IF EXISTS home_search_vector_gin;
 DROP FUNCTION IF EXISTS home_search_vector(tsvector, tsvector);
 """
-
-
-class PostgresOnlySQL(migrations.RunSQL):
-    """RunSQL that runs on PostgreSQL only (both ways) and is a no-op elsewhere."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Migration(migrations.Migration):

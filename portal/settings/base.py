@@ -187,7 +187,7 @@ PAGE_CACHE_BYPASS_COOKIES = ("sessionid", "messages")
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/healthz", "/documents/")
 # Varnish in front of the app servers (deploy/varnish/): purged on publish by the task worker
 # through Wagtail's frontend-cache backends (wagtail.contrib.frontend_cache, not installed as an
-# app: pagecache/signals.py sends the purges).
+# app: pagecache/signals.py queues the purges, pagecache/tasks.py sends them).
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
 WAGTAILFRONTENDCACHE = (
     {"varnish": {"BACKEND": "pagecache.frontend.VarnishBackend", "LOCATION": FRONTEND_CACHE_URL}}

@@ -204,9 +204,6 @@ class ProjectMunicipality(Orderable):
 class ProjectPage(HeroImageMixin, BasePage):
     """A project sheet ("scheda progetto") as a provincial office publishes it."""
 
-    # The index's cards show this rendition (prefetched with the cards).
-    card_image_spec = "fill-600x320"
-
     summary = models.TextField(
         _("sintesi"),
         blank=True,
@@ -276,6 +273,7 @@ class ProjectPage(HeroImageMixin, BasePage):
     )
 
     objects = ProjectPageManager()
+    # The index's cards show this rendition (prefetched with the cards).
     card_image_spec = CARD_IMAGE_FILTER
 
     parent_page_types = ["projects.ProjectIndexPage"]

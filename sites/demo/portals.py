@@ -4,7 +4,7 @@ Facts (names, places, years) come from the portals' own project sheets; the
 wording is the project's.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,6 @@ class DemoPortal:
     network: bool = False
     slug: str = ""
     featured: tuple = ("progetti", "centri-e-servizi", "campagne")
-    extra: dict = field(default_factory=dict)
 
     def provisioning(self):
         """The arguments of sites.portals.provision_portal that describe this portal."""

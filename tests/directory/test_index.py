@@ -6,6 +6,7 @@ import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from sites import navigation
 from tests.factories import DirectoryCategoryFactory, DirectoryEntryPageFactory, DirectoryOpeningHoursFactory
 
 pytestmark = pytest.mark.django_db
@@ -190,6 +191,7 @@ def test_index_query_count_does_not_grow_with_the_entries(client, siena_associat
     with CaptureQueriesContext(connection) as five:
         assert len(get(client).context["entries"]) == 5
     _build(siena_associations, 45, categories, 5)
+    navigation.invalidate()  # what publishing them does (factories add live pages without publishing)
     get(client)
     with CaptureQueriesContext(connection) as fifty:
         assert len(get(client).context["entries"]) == 24
@@ -198,3 +200,27 @@ def test_index_query_count_does_not_grow_with_the_entries(client, siena_associat
     # entries; one prefetch each for logos, their renditions, categories and opening hours; then what
     # base.html needs (portal settings, breadcrumbs, menu, language links), which does not depend on entries.
     assert len(fifty) == len(five), [query["sql"] for query in fifty.captured_queries]
+
+
+def test_filter_choices_letters_and_count_follow_what_is_published(client, siena_associations):
+    DirectoryEntryPageFactory(parent=siena_associations, title="Arcobaleno", municipality="Siena")
+    response = get(client)
+    assert dict(response.context["letters"])["A"] and not dict(response.context["letters"])["Z"]
+    assert response.context["page_obj"].paginator.count == 1
+    comuni = [name for name, _label in response.context["filter_form"].fields["comune"].choices]
+    assert "Poggibonsi" not in comuni
+
+    # Kept between requests (a directory of thousands reads every entry for them), but a publish
+    # or a new category replaces them at once.
+    entry = DirectoryEntryPageFactory(parent=siena_associations, title="Zefiro", municipality="Poggibonsi", live=False)
+    entry.save_revision().publish()
+
+    response = get(client)
+    assert dict(response.context["letters"])["Z"]
+    assert response.context["page_obj"].paginator.count == 2
+    assert titles(get(client, lettera="Z")) == ["Zefiro"]
+    assert "Poggibonsi" in [name for name, _label in response.context["filter_form"].fields["comune"].choices]
+
+    DirectoryCategoryFactory(kind="association", name="Case rifugio")
+    form = get(client).context["filter_form"]
+    assert "Case rifugio" in [label for _slug, label in form.fields["categoria"].choices]

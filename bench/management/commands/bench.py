@@ -1,11 +1,13 @@
-"""Requests per second of each public page role, uncached and cached, beside a bare Django view.
+"""Requests per second of each public page role, uncached, from the page cache and through Varnish,
+beside a bare Django view.
 
-    manage.py bench [--rounds 4] [--seconds 3] [--connections 8] [--roles home,entry] [--json]
+    manage.py bench [--rounds 4] [--seconds 3] [--connections 8] [--roles home,entry] [--json] [--no-varnish]
 
 Starts three gunicorn servers on free loopback ports (production settings, DEBUG off, 2 sync
 workers each): the project with the full-page cache off (``PAGE_CACHE=0``), the project with it
 on, and ``bench.bare_settings`` (one view, no middleware). The runs are interleaved (per round:
-the bare view, then each role uncached and cached) so a busy machine slows every column alike;
+the bare view, then each role on each tier; Varnish, in front of the cached server, when varnishd
+is installed, unless ``--no-varnish``) so a busy machine slows every column alike;
 the table shows the median of the rounds. The servers are always stopped.
 """
 

@@ -11,6 +11,7 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
 
@@ -68,7 +69,17 @@ class Command(BaseCommand):
         if not options["no_index"]:
             self.index(DirectoryEntryPage, entries)
             self.index(ProjectPage, new_projects)
+        self.refresh_statistics()
         self.stdout.write(self.style.SUCCESS(f"Done in {time.monotonic() - started:.0f} s."))
+
+    def refresh_statistics(self):
+        """ANALYZE on PostgreSQL, as autovacuum does after a bulk load: without fresh statistics the
+        planner believes the tables hold a handful of rows and joins the search index to the pages
+        row by row (167 ms instead of 5 ms for a search on 10,000 entries), which no real portal sees."""
+        if connection.vendor == "postgresql":
+            self.stdout.write("Refreshing the database's statistics (ANALYZE)…")
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
 
     def grow(self, parent, target, build, label):
         """Example children of ``parent`` up to ``target``, in batches with progress; returns the new ones."""
