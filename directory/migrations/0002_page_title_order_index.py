@@ -8,16 +8,10 @@ hence an index on it (PostgreSQL and SQLite both index expressions).
 
 from django.db import migrations
 
+CREATE = "CREATE INDEX IF NOT EXISTS directory_page_lower_title ON wagtailcore_page (lower(title), id)"
+DROP = "DROP INDEX IF EXISTS directory_page_lower_title"
+
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("directory", "0001_initial"),
-        ("wagtailcore", "0001_initial"),
-    ]
-
-    operations = [
-        migrations.RunSQL(
-            "CREATE INDEX IF NOT EXISTS directory_page_lower_title ON wagtailcore_page (lower(title), id)",
-            "DROP INDEX IF EXISTS directory_page_lower_title",
-        ),
-    ]
+    dependencies = [("directory", "0001_initial"), ("wagtailcore", "0001_initial")]
+    operations = [migrations.RunSQL(CREATE, DROP)]

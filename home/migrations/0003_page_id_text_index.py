@@ -11,16 +11,10 @@ from django.db import migrations
 
 from home.postgres import PostgresOnlySQL
 
+CREATE = "CREATE INDEX IF NOT EXISTS home_page_id_text ON wagtailcore_page (((id)::varchar(50)))"
+DROP = "DROP INDEX IF EXISTS home_page_id_text"
+
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("home", "0002_search_vector_index"),
-        ("wagtailcore", "0001_initial"),
-    ]
-
-    operations = [
-        PostgresOnlySQL(
-            sql="CREATE INDEX IF NOT EXISTS home_page_id_text ON wagtailcore_page (((id)::varchar(50)))",
-            reverse_sql="DROP INDEX IF EXISTS home_page_id_text",
-        )
-    ]
+    dependencies = [("home", "0002_search_vector_index"), ("wagtailcore", "0001_initial")]
+    operations = [PostgresOnlySQL(sql=CREATE, reverse_sql=DROP)]
