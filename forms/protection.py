@@ -89,9 +89,11 @@ def take_slot(request, scope):
 
     limit, seconds = rate_limit()
     key = {"scope": scope, "client": _client_key(request), "window_start": _window(seconds)}
-    with transaction.atomic():
-        counter, _created = RateLimitCounter.objects.get_or_create(**key)
-        counter = RateLimitCounter.objects.select_for_update().get(pk=counter.pk)
+    # Its own transaction when called outside one; inside the submission's, no savepoint is needed.
+    with transaction.atomic(savepoint=False):
+        # Locked as it is read, or created (and so held) by this transaction; a concurrent creator
+        # waits on the unique constraint, then reads the row under the lock.
+        counter, _created = RateLimitCounter.objects.select_for_update().get_or_create(**key)
         if counter.count >= limit:
             return False
         RateLimitCounter.objects.filter(pk=counter.pk).update(count=F("count") + 1)

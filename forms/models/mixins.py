@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from forms.protection import CONSENT_TEXT_VERSION
+from sites import navigation
 from sites.portal import get_portal
 
 
@@ -22,17 +23,16 @@ class ProtectedFormPageMixin(RoutablePageMixin):
         return super().serve(request, *args, **kwargs)
 
     def get_privacy_url(self, request):
-        privacy = get_portal(request).settings.privacy_page
-        if privacy is None:
-            return ""
-        return privacy.localized.get_url(request) or ""
+        # The footer's link, cached per portal and language.
+        return navigation.chrome(request)["privacy_page"] or ""
 
     def _sent_key(self):
         return f"forms:sent:{self.pk}"
 
     def redirect_to_thank_you(self, request):
         # Remembered in the session so the thank-you page can't be reached (or bookmarked) without a submission.
-        request.session[self._sent_key()] = True
+        if not request.session.get(self._sent_key()):  # a session already holding it is not written again
+            request.session[self._sent_key()] = True
         return redirect(self.get_url(request) + self.reverse_subpage("thank_you"))
 
     @path("grazie/", name="thank_you")

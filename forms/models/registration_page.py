@@ -72,11 +72,17 @@ class ListingRegistrationPage(ProtectedFormPageMixin, BasePage):
 
     def get_target_index(self):
         """The live directory index (in this page's language when translated), or None when the form is closed."""
+        from directory.models import DirectoryIndexPage
+
         if self.target_index_id is None:
             return None
-        target = self.target_index.specific
-        target = target.get_translation_or_none(self.locale) or target
-        if not target.live or target.specific_class._meta.label != "directory.DirectoryIndexPage":
+        # One query: the chosen page as a directory (None when it is not one, or is gone).
+        target = DirectoryIndexPage.objects.filter(pk=self.target_index_id).first()
+        if target is None:
+            return None
+        if target.locale_id != self.locale_id:
+            target = target.get_translation_or_none(self.locale) or target
+        if not target.live:
             return None
         if not _same_portal(self, target):
             return None
