@@ -10,7 +10,10 @@ from forms.models import ListingRegistration
 
 
 class PendingRegistrationsPanel(Component):
-    """The pending registrations of the portals the user works for, and of no other portal."""
+    """The pending registrations of the portals the user works for, and of no other portal.
+
+    Also those whose entry is still being created by the task worker, with the error when that failed.
+    """
 
     name = "pending_registrations"
     template_name = "forms/admin/pending_registrations_panel.html"
@@ -21,9 +24,9 @@ class PendingRegistrationsPanel(Component):
 
     @cached_property
     def registrations(self):
+        registrations = ListingRegistration.objects.for_user(self.request.user)
         return list(
-            ListingRegistration.objects.for_user(self.request.user)
-            .pending()
+            (registrations.pending() | registrations.received())
             .select_related("site", "entry")
             .order_by("created_at")[:50]
         )

@@ -23,6 +23,14 @@ def locales():
     return navigation.cached("sites:locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()})
 
 
+def locale_code(locale_id):
+    """The language code of the Locale with this id (from the cached list: no query once it is cached)."""
+    for code, locale in locales().items():
+        if locale.pk == locale_id:
+            return code
+    return Locale.objects.get(pk=locale_id).language_code
+
+
 def default_locale():
     return locales().get(default_language()) or Locale.get_default()
 

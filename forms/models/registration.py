@@ -1,5 +1,6 @@
 import secrets
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,15 +23,24 @@ class ListingRegistrationQuerySet(models.QuerySet):
         """Waiting for a moderator: a new registration, or a change to a published one."""
         return self.filter(models.Q(status=ListingRegistration.Status.PENDING) | models.Q(change_pending=True))
 
+    def received(self):
+        """Stored, but their entry is not created yet (the task worker creates it)."""
+        return self.filter(status=ListingRegistration.Status.RECEIVED, entry__isnull=True)
+
 
 class ListingRegistration(models.Model):
     """A directory entry that came in through self-registration, with its submitter's private details.
 
     The entry itself is a page; this record keeps who sent it (never public), the key of
     their private link and where the entry stands in moderation and renewal.
+
+    A registration is accepted by storing this record (``received``, with the form's data in
+    ``submitted_data``); the task worker then creates the entry, puts it in moderation and
+    sends the emails (``forms.registration.tasks``), retrying with backoff when that fails.
     """
 
     class Status(models.TextChoices):
+        RECEIVED = "received", _("ricevuta, scheda in preparazione")
         PENDING = "pending", _("in attesa di verifica")
         PUBLISHED = "published", _("pubblicata")
         REJECTED = "rejected", _("non accettata")
@@ -40,9 +50,23 @@ class ListingRegistration(models.Model):
     entry = models.OneToOneField(
         "wagtailcore.Page",
         verbose_name=_("scheda"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="listing_registration",
+        help_text=_("Vuota finché la scheda non è stata creata."),
     )
+    directory = optional_link("directory.DirectoryIndexPage", _("elenco"))
+    submitted_data = models.JSONField(
+        _("dati inviati"),
+        default=dict,
+        blank=True,
+        encoder=DjangoJSONEncoder,
+        help_text=_("I dati del modulo, finché la scheda non è stata creata."),
+    )
+    attempts = models.PositiveIntegerField(_("tentativi di creare la scheda"), default=0)
+    last_error = models.TextField(_("ultimo errore"), blank=True)
+    next_attempt_at = models.DateTimeField(_("prossimo tentativo"), null=True, blank=True)
     registration_page = optional_link(
         "forms.ListingRegistrationPage", _("pagina di iscrizione"), related_name="registrations", blank=False
     )
@@ -79,4 +103,11 @@ class ListingRegistration(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.entry.title} ({self.get_status_display()})"
+        return f"{self.organisation_name} ({self.get_status_display()})"
+
+    @property
+    def organisation_name(self):
+        """The entry's title, or the name that was sent while the entry is being created."""
+        if self.entry_id is not None:
+            return self.entry.title
+        return self.submitted_data.get("name", "")

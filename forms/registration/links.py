@@ -35,9 +35,9 @@ class LinkInvalid(Exception):
 
 def _registration_from_value(value):
     pk, _sep, key = value.partition(".")
-    registration = (
-        ListingRegistration.objects.select_related("entry", "site").filter(pk=pk).first() if pk.isdigit() else None
-    )
+    # A registration whose entry is not created yet has no link: its emails are sent once it is.
+    registrations = ListingRegistration.objects.select_related("entry", "site").filter(entry__isnull=False)
+    registration = registrations.filter(pk=pk).first() if pk.isdigit() else None
     if registration is None or not key or registration.link_key != key:
         return None
     return registration

@@ -1,20 +1,29 @@
-"""The registration lifecycle: create an entry in moderation, propose a change, find duplicates.
+"""The registration lifecycle: receive a registration, create its entry in moderation, propose a change,
+find duplicates.
 
-Each change happens in one transaction together with the emails it causes (queued, sent by
-the task worker): a registration is never stored without its notices, nor notices sent for a
-registration that was not stored.
+A new registration is stored at once (``receive_registration``) and its entry created by the task
+worker (``create_entry``). Each entry created or changed is saved in one transaction together with
+the emails it causes (queued, sent by the task worker): an entry is never created without its
+notices, nor notices sent for an entry that was not stored.
 """
 
+import json
+from datetime import time
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Site, WorkflowState
+from wagtail.models import Collection, WorkflowState
 
-from directory.models import DirectoryEntryPage, DirectoryIndexPage, DirectoryOpeningHours
+from directory.models import DirectoryCategory, DirectoryEntryPage, DirectoryIndexPage, DirectoryOpeningHours
 from directory.validators import normalize_fiscal_code
 from forms.models import ConsentRecord, ListingRegistration
+from portal.queue import enqueue
+from sites.languages import locale_code
+from sites.portal import get_portal
 
 from . import emails
 from .forms import COPIED_FIELDS, text_to_html
@@ -58,37 +67,56 @@ def describe_duplicates(entry, **known):
     )
 
 
-# --- creating and changing entries -----------------------------------------------------------
+# --- from the form to the entry -------------------------------------------------------------
 
 
 def portal_collection(site):
     return Collection.objects.filter(name=site.site_name, depth=2).first() or Collection.get_first_root_node()
 
 
-def _save_logo(upload, entry, site):
+def _save_logo(upload, name, site):
     Image = get_image_model()
-    upload.name = f"logo-{slugify(entry.title)[:60] or 'organizzazione'}.{upload.extension}"
-    image = Image(title=f"Logo – {entry.title}"[:255], file=upload, collection=portal_collection(site))
+    upload.name = f"logo-{slugify(name)[:60] or 'organizzazione'}.{upload.extension}"
+    image = Image(title=f"Logo – {name}"[:255], file=upload, collection=portal_collection(site))
     image.save()
     return image
 
 
-def apply_form(entry, form, site):
-    """Copy the validated form onto an entry (a new page or a revision object); nothing is saved."""
+def submitted_data(form, site):
+    """The validated form as plain JSON data, which ``apply_data`` copies onto an entry.
+
+    An uploaded logo is stored now, as an image of the portal's collection, and named by its id.
+    """
     data = form.cleaned_data
-    entry.title = data["name"]
-    entry.draft_title = data["name"]
-    entry.description = text_to_html(data.get("description", ""))
-    for name in COPIED_FIELDS:
-        setattr(entry, name, data[name])
+    values = {"name": data["name"], "description": text_to_html(data.get("description", ""))}
+    values.update({name: data[name] for name in COPIED_FIELDS})
     if "categories" in form.fields:
-        entry.categories = list(data.get("categories") or [])
-    entry.opening_hours = [
-        DirectoryOpeningHours(weekday=weekday, opens=opens, closes=closes, sort_order=position)
-        for position, (weekday, opens, closes) in enumerate(form.opening_hours())
-    ]
+        values["categories"] = [category.pk for category in data.get("categories") or []]
+    values["opening_hours"] = [list(row) for row in form.opening_hours()]
     if data.get("logo"):
-        entry.logo = _save_logo(data["logo"], entry, site)
+        values["logo"] = _save_logo(data["logo"], data["name"], site).pk
+    # As the database gives it back (decimals and times as text): one form of the data for every caller.
+    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
+
+
+def apply_data(entry, values):
+    """Copy ``submitted_data`` onto an entry (a new page or a revision object); nothing is saved."""
+    entry.title = values["name"]
+    entry.draft_title = values["name"]
+    entry.description = values["description"]
+    for name in COPIED_FIELDS:
+        setattr(entry, name, DirectoryEntryPage._meta.get_field(name).to_python(values[name]))
+    if "categories" in values:
+        # A category deleted since the form was sent is left out.
+        entry.categories = list(DirectoryCategory.objects.filter(pk__in=values["categories"]))
+    entry.opening_hours = [
+        DirectoryOpeningHours(
+            weekday=weekday, opens=time.fromisoformat(opens), closes=time.fromisoformat(closes), sort_order=position
+        )
+        for position, (weekday, opens, closes) in enumerate(values["opening_hours"])
+    ]
+    if values.get("logo") and get_image_model().objects.filter(pk=values["logo"]).exists():
+        entry.logo_id = values["logo"]
     return entry
 
 
@@ -117,39 +145,98 @@ def _record_consent(registration, page, form, request):
     ConsentRecord.objects.create(registration=registration, **page.consent_record_kwargs(form, request))
 
 
+# --- a new registration: stored at once, its entry created by the task worker ----------------
+
+
+class EntryNotCreated(Exception):
+    """The entry of a received registration cannot be created (its directory is gone)."""
+
+
+@transaction.atomic(savepoint=False)
+def receive_registration(page, form, request):
+    """Store a new registration with its consent, and queue the creation of its entry (``create_entry``).
+
+    This is all a submission waits for: the entry, its moderation and the emails follow in the task
+    worker, which retries with backoff when that fails (``forms.registration.tasks``).
+    """
+    from .tasks import create_listing_entry
+
+    site = get_portal(request).site
+    registration = ListingRegistration.objects.create(
+        site=site,
+        registration_page=page,
+        directory=form.index,
+        status=ListingRegistration.Status.RECEIVED,
+        submitted_data=submitted_data(form, site),
+        submitter_name=form.cleaned_data["contact_name"],
+        submitter_email=form.cleaned_data["contact_email"],
+        language=locale_code(page.locale_id),
+        next_attempt_at=timezone.now(),
+    )
+    _record_consent(registration, page, form, request)
+    enqueue(create_listing_entry, registration.pk)
+    return registration
+
+
+def _directory_of(registration):
+    """The directory the form was sent to; if it was deleted since, the one its registration page names now."""
+    if registration.directory is not None:
+        return registration.directory
+    page = registration.registration_page
+    directory = page.get_target_index() if page is not None else None
+    if directory is None:
+        raise EntryNotCreated("its directory was deleted and the registration page names no other")
+    return directory
+
+
 @transaction.atomic
-def create_registration(page, form, request):
-    """A new, not live entry under the target directory, in moderation, with its consent and its emails."""
-    site = Site.find_for_request(request)
-    entry = DirectoryEntryPage(locale_id=form.index.locale_id, live=False, owner=None)
-    apply_form(entry, form, site)
+def create_entry(registration_id):
+    """A received registration's entry: new, not live, under its directory, in moderation, with its emails.
+
+    Run by the task worker; returns the registration. A registration whose entry exists already
+    (a task run twice) is left as it is, so each registration gets one entry and one set of emails.
+    """
+    registration = (
+        ListingRegistration.objects.select_for_update(of=("self",))
+        .select_related("site", "directory")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None or registration.entry_id is not None:
+        return registration
+    directory = _directory_of(registration)
+    entry = DirectoryEntryPage(locale_id=directory.locale_id, live=False, owner=None)
+    apply_data(entry, registration.submitted_data)
     # Looked up before the directory is locked, so that the lock is held for less: a new entry has
     # the directory's workflow.
-    workflow = form.index.get_workflow()
-    # Registrations into one directory are made one at a time, on a fresh copy of the directory
-    # page (its child count decides the new entry's tree position): two organisations with the
-    # same name sent at the same moment get distinct slugs and positions instead of a clash. The
-    # tree insert updates the directory's row, so the lock lasts until the transaction ends.
-    index = DirectoryIndexPage.objects.select_for_update().get(pk=form.index.pk)
+    workflow = directory.get_workflow()
+    # Entries are added to one directory one at a time, on a fresh copy of the directory page (its
+    # child count decides the new entry's tree position): two organisations with the same name sent
+    # at the same moment get distinct slugs and positions instead of a clash. The tree insert
+    # updates the directory's row, so the lock lasts until the transaction ends.
+    index = DirectoryIndexPage.objects.select_for_update().get(pk=directory.pk)
     entry.slug = _unique_slug(index, entry.title)
     index.add_child(instance=entry)
     entry.save_revision(user=None, log_action=True)
-    registration = ListingRegistration.objects.create(
-        site=site,
-        entry=entry,
-        registration_page=page,
-        submitter_name=form.cleaned_data["contact_name"],
-        submitter_email=form.cleaned_data["contact_email"],
-        language=page.locale.language_code,
-        # Found under the lock: a twin sent at the same moment into this directory is named.
-        duplicate_notes=describe_duplicates(entry, current=entry),
-    )
-    _record_consent(registration, page, form, request)
+    registration.entry = entry
+    registration.directory = index
+    registration.status = ListingRegistration.Status.PENDING
+    # The entry holds the data now: no second copy of it is kept.
+    registration.submitted_data = {}
+    registration.last_error = ""
+    registration.next_attempt_at = None
+    # Found under the lock: a twin sent at the same moment into this directory is named.
+    registration.duplicate_notes = describe_duplicates(entry, current=entry)
+    # Saved before the workflow starts: its notices look the registration up to know it is a public one.
+    registration.save()
     if workflow is not None:
         # Started by nobody: the public has no account. Wagtail allows a workflow without a requester.
         workflow.start(entry, user=None)
     emails.send_registration_emails(registration, change=False, draft=entry, directory=index, workflow=workflow)
     return registration
+
+
+# --- changes through the private link --------------------------------------------------------
 
 
 @transaction.atomic
@@ -159,7 +246,7 @@ def propose_change(registration, page, form, request):
     registration = ListingRegistration.objects.select_for_update().get(pk=registration.pk)
     entry = registration.entry.specific
     draft = entry.get_latest_revision_as_object()
-    apply_form(draft, form, registration.site)
+    apply_data(draft, submitted_data(form, registration.site))
     draft.save_revision(user=None, log_action=True)
     _record_consent(registration, page, form, request)
     registration.submitter_name = form.cleaned_data["contact_name"]

@@ -26,7 +26,7 @@ def registration_form_view(page, request):
     if request.method == "POST":
         form = ListingRegistrationForm(request.POST, request.FILES, index=index, privacy_url=privacy_url)
         outcome, _registration = submit(
-            request, form, page.rate_limit_scope, page, lambda: services.create_registration(page, form, request)
+            request, form, page.rate_limit_scope, page, lambda: services.receive_registration(page, form, request)
         )
         if outcome in ("accepted", "duplicate", "bot"):
             return page.redirect_to_thank_you(request)

@@ -200,12 +200,16 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Background work (emails, search index updates, Wagtail's own tasks): django-tasks with its
 # database backend, run by `manage.py db_worker` (as many workers as you like, on any machine).
 # TASK_QUEUE=immediate runs tasks inside the process that enqueues them (tests, bulk imports).
+# The queues: "default", and "registrations" (creating the entries of self-registrations, which
+# a worker started with --queue-name '*' runs after the rest).
 TASK_QUEUE = os.environ.get("TASK_QUEUE", "database")
+TASK_QUEUES = ["default", "registrations"]
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
         if TASK_QUEUE == "immediate"
-        else "django_tasks_db.DatabaseBackend"
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": TASK_QUEUES,
     }
 }
 # django-axes first: it refuses a locked-out account before the password is even checked.

@@ -6,6 +6,7 @@ import zlib
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from PIL import Image as PILImage
@@ -16,7 +17,7 @@ from tests.forms.conftest import fresh_rate_limits, lucca_registration  # noqa: 
 from tests.forms.test_languages import arabic_registration, compiled_catalogues  # noqa: F401 (fixtures)
 from tests.pages import section
 
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}}
 
 
 def closed_port():
@@ -48,8 +49,8 @@ def smtp_down_settings():
     )
 
 
-def run_worker():
-    """Run the database queue's worker until no task is due, as `manage.py db_worker --batch` does.
+def run_worker(queue="default"):
+    """Run the database queue's worker until no task of ``queue`` is due, as `manage.py db_worker --batch` does.
 
     The worker closes stale connections between tasks; inside a test's transaction that would
     close the test's own connection, so that one step is left out.
@@ -57,7 +58,7 @@ def run_worker():
     from django.core.management import call_command
 
     with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", queue, verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ file name or data, so a response that shows any of them to Siena's staff is easy
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.test import Client, TestCase
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, PageViewRestriction, WorkflowState
@@ -49,7 +49,9 @@ def submit_registration(site, name, **fields):
     registration_page.target_index = _section(site, "associazioni")
     registration_page.save_revision().publish()
     data = registration_data(name=name, contact_email=f"{MARK}@example.org", logo_alt=f"Logo {MARK}", **fields)
-    response = Client().post(registration_page.url, data, HTTP_HOST=site.hostname)
+    # Run on commit, as the task creating the entry runs.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = Client().post(registration_page.url, data, HTTP_HOST=site.hostname)
     assert response.status_code in (200, 302), response.content.decode()[:500]
     return ListingRegistration.objects.select_related("entry").get(entry__title=name)
 
