@@ -2,10 +2,12 @@
 
 from django.db import transaction
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from wagtail.models import Site
 
-from forms.protection import submit, take_slot
+from forms.blank_form import blank_form_response
+from forms.protection import TOKEN_FIELD, submit, take_slot
 
 from . import links, services
 from .forms import ListingRegistrationForm
@@ -17,7 +19,25 @@ def _render(page, request, template, status=200, **context):
     return TemplateResponse(request, template, full_context, status=status)
 
 
+def _blank_form_html(page, request, csrf_token, submission_token):
+    """The form page as every visitor first sees it, with these two tokens (see forms.blank_form)."""
+    context = page.get_context(request)
+    index = page.get_target_index()
+    if index is None:
+        context["closed"] = True
+    else:
+        form = ListingRegistrationForm(index=index, privacy_url=page.get_privacy_url(request))
+        form.fields[TOKEN_FIELD].initial = submission_token
+        context.update(form=form, directory=index)
+    context["csrf_token"] = csrf_token
+    return render_to_string(page.template, context, request)
+
+
 def registration_form_view(page, request):
+    if request.method != "POST":
+        shared = blank_form_response(page, request, lambda *tokens: _blank_form_html(page, request, *tokens))
+        if shared is not None:
+            return shared
     index = page.get_target_index()
     if index is None:
         return _render(page, request, page.template, closed=True)
