@@ -32,6 +32,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def fresh_shared_caches():
+    """Each test's database changes are rolled back, the cache is not: start every test with a new
+    site-wide version, so no page, route or fragment cached by an earlier test is seen again."""
+    from sites import navigation
+
+    navigation.invalidate()
+
+
+@pytest.fixture(autouse=True)
 def queued_emails(settings):
     """Django's test runner swaps in the locmem email backend: put the project's queue back.
 

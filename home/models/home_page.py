@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from home.blocks import BodyBlock
-from sites import routing
+from sites import languages, navigation, routing
 
 from .base import HERO_PAGE_TRANSLATABLE_FIELDS, BasePage, HeroImageMixin
 
@@ -46,6 +46,18 @@ class HomePage(HeroImageMixin, BasePage):
     class Meta:
         verbose_name = _("home page del portale")
         verbose_name_plural = _("home page dei portali")
+
+    @property
+    def localized_draft(self):
+        """The portal's home page in the active language: every request in a language other than
+        Italian routes from it, so the translation is cached (specific) until the next publish."""
+        locale = languages.active_locale()
+        if locale.pk == self.locale_id:
+            return self
+        return navigation.cached(
+            f"home:translation:{self.translation_key}:{locale.pk}",
+            lambda: (self.get_translation_or_none(locale) or self).specific,
+        )
 
     def route(self, request, path_components):
         if not path_components:
