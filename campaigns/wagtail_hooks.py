@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from sites import navigation
 from sites.portal import Portal, get_portal
 from sites.utils import portal_site
 
@@ -20,19 +21,24 @@ def running_campaigns_and_next_events(request, home_page):
     from .models import CampaignIndexPage
 
     portal = get_portal(request)
-    campaigns = listing.campaigns_in(portal).for_listing().with_card_images()
-    running, _upcoming = listing.current_campaigns(campaigns, timezone.localdate())
-    events = list(listing.events_in(portal).for_listing().upcoming().order_by("start")[:HOME_EVENTS])
-    if not running and not events:
+    now, today = timezone.now(), timezone.localdate()
+
+    def panel():
+        campaigns = listing.campaigns_in(portal).for_listing().with_card_images()
+        running, _upcoming = listing.current_campaigns(campaigns, today)
+        events = list(listing.events_in(portal).for_listing().upcoming(now).order_by("start")[:HOME_EVENTS])
+        index = CampaignIndexPage.objects.live().public().child_of(home_page).first()
+        return {"running": running[:HOME_CAMPAIGNS], "events": events, "index": index}
+
+    # The same for every visitor of the home page on a given day, until an event is over or something is published.
+    found = navigation.cached(
+        f"campaigns:home-panel:{home_page.pk}:{portal.language_code}:{today.isoformat()}",
+        panel,
+        expires=lambda found: listing.first_over(found["events"]),
+    )
+    if not found["running"] and not found["events"]:
         return None
-    index = CampaignIndexPage.objects.live().public().child_of(home_page).first()
-    return {
-        "template": "campaigns/includes/home_panel.html",
-        "running": running[:HOME_CAMPAIGNS],
-        "events": events,
-        "index": index,
-        "show_portal": portal.is_network,
-    }
+    return {"template": "campaigns/includes/home_panel.html", **found, "show_portal": portal.is_network}
 
 
 @hooks.register("register_admin_urls")

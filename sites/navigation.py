@@ -7,6 +7,7 @@ settings replaces (see ``signals.py``), so nothing needs to know which keys to d
 import time
 
 from django.core.cache import cache
+from django.utils import timezone
 
 VERSION_KEY = "navigation:version"
 
@@ -24,14 +25,22 @@ def version():
     return version
 
 
-def cached(key, compute, timeout=60 * 60):
-    """``compute()``, cached under ``key`` until a page, site or portal setting changes."""
+def cached(key, compute, timeout=60 * 60, expires=None):
+    """``compute()``, cached under ``key`` until a page, site or portal setting changes.
+
+    ``expires(value)`` is, for what also changes with time alone, the moment the value stops
+    being right (the next events: when the first of them is over) or None; after it the value
+    is computed again. A value of None is never stored.
+    """
     versioned_key = f"{key}:{version()}"
-    value = cache.get(versioned_key)
-    if value is None:
+    entry = cache.get(versioned_key)
+    if entry is None or (entry[1] is not None and timezone.now() > entry[1]):
         value = compute()
-        cache.set(versioned_key, value, timeout)
-    return value
+        if value is None:
+            return None
+        entry = (value, expires(value) if expires is not None else None)
+        cache.set(versioned_key, entry, timeout)
+    return entry[0]
 
 
 def main_menu(request):
