@@ -1,31 +1,15 @@
 """Abstract pieces every public page type is built from."""
 
-import functools
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import get_script_prefix, reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from sites import languages, routing
+from sites import languages, page_urls, routing
 from sites.fields import alt_text, optional_link
-
-# A page path that Wagtail's URL pattern takes as it is (reverse() would neither quote nor refuse it).
-PLAIN_PATH = re.compile(r"(?:[A-Za-z0-9_-]+/)*")
-
-
-@functools.cache
-def language_prefix(language_code, script_prefix):
-    """``/it/``: the start of every page URL in a language (reversed once, not once per page)."""
-    with translation.override(language_code):
-        return reverse("wagtail_serve", args=("",))
 
 
 class HeroImageMixin(models.Model):
@@ -87,24 +71,9 @@ class BasePage(Page):
         return self.get_translation_or_none(locale) or self
 
     def get_url_parts(self, request=None):
-        """Wagtail's answer without reversing the URL pattern for each page (listings and the
-        sitemap build dozens of URLs): the language's prefix, then the path under the site's root.
-        Anything unusual (a page in two sites, a slug to quote) is left to Wagtail."""
-        sites = self._get_relevant_site_root_paths(request)
-        if len(sites) != 1 or not WAGTAIL_APPEND_SLASH:
-            return super().get_url_parts(request)
-        site_id, root_path, root_url, language_code = sites[0]
-        path = self.url_path[len(root_path) :]
-        if not PLAIN_PATH.fullmatch(path):
-            return super().get_url_parts(request)
-        # As Wagtail does: the active language when it is a variant of the page's.
-        active = translation.get_language()
-        try:
-            if active and get_supported_content_language_variant(active) == language_code:
-                language_code = active
-        except LookupError:
-            pass
-        return site_id, root_url, language_prefix(language_code, get_script_prefix()) + path
+        # Without reversing Wagtail's URL pattern for each page (see sites.page_urls).
+        found = page_urls.url_parts(self.url_path, self._get_site_root_paths(request))
+        return found or super().get_url_parts(request)
 
     def get_view_restrictions(self):
         # Most pages have no restriction above them: no lookup for those (see sites.routing).
