@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from home.listing import with_renditions
 from sites import navigation
 from sites.portal import Portal, get_portal
 from sites.utils import portal_site
@@ -18,7 +19,7 @@ HOME_EVENTS = 3
 def running_campaigns_and_next_events(request, home_page):
     """The home page features the running campaigns and the next events of that portal and language
     (of every portal on the network site). Nothing to show: no panel."""
-    from .models import CampaignIndexPage
+    from .models import CampaignIndexPage, CampaignPage
 
     portal = get_portal(request)
     now, today = timezone.now(), timezone.localdate()
@@ -28,7 +29,8 @@ def running_campaigns_and_next_events(request, home_page):
         running, _upcoming = listing.current_campaigns(campaigns, today)
         events = list(listing.events_in(portal).for_listing().upcoming(now).order_by("start")[:HOME_EVENTS])
         index = CampaignIndexPage.objects.live().public().child_of(home_page).first()
-        return {"running": running[:HOME_CAMPAIGNS], "events": events, "index": index}
+        running = with_renditions(running[:HOME_CAMPAIGNS], "hero_image", CampaignPage.card_image_spec)
+        return {"running": running, "events": events, "index": index}
 
     # The same for every visitor of the home page on a given day, until an event is over or something is published.
     found = navigation.cached(

@@ -15,7 +15,8 @@ from django.db.models.functions import Lower, Substr, Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.listing import paginate
+from home.listing import Counted, paginate, with_renditions
+from sites import navigation
 
 from .choices import SPOKEN_LANGUAGES
 from .models import DirectoryCategory
@@ -97,14 +98,19 @@ def filter_entries(entries, filters, now):
 
 
 def directory_categories(index):
-    """The categories of the directory's kind in its language (the default language's where untranslated)."""
-    found = {}
-    for category in DirectoryCategory.objects.filter(
-        kind=index.kind, locale_id__in={index.locale_id, index.default_locale_id}
-    ):
-        if category.translation_key not in found or category.locale_id == index.locale_id:
-            found[category.translation_key] = category
-    return sorted(found.values(), key=lambda category: category.name.lower())
+    """The categories of the directory's kind in its language (the default language's where untranslated),
+    cached until the next publish or change of a category (see signals.py)."""
+
+    def categories():
+        found = {}
+        for category in DirectoryCategory.objects.filter(
+            kind=index.kind, locale_id__in={index.locale_id, index.default_locale_id}
+        ):
+            if category.translation_key not in found or category.locale_id == index.locale_id:
+                found[category.translation_key] = category
+        return sorted(found.values(), key=lambda category: category.name.lower())
+
+    return navigation.cached(f"directory:categories:{index.pk}", categories)
 
 
 def category_names(entry, categories):
@@ -157,42 +163,63 @@ def export_url(index, request, extension):
     return index.get_url(request) + index.reverse_subpage(f"export_{extension}").rstrip("/")
 
 
+def initials_of(entries):
+    """Letters with at least one of the entries (one query)."""
+    initials = entries.order_by().annotate(initial=Upper(Substr("title", 1, 1))).values_list("initial", flat=True)
+    return {base_letter(initial) for initial in initials.distinct()}
+
+
 def directory_listing_context(index, request, now=None):
     now = now or timezone.now()
     base = index.entries()
 
     # The filter choices: this directory's categories (in its language) and what its entries contain,
-    # each one query that the database answers, whatever the number of entries.
+    # each one query that the database answers, whatever the number of entries; the same for every
+    # visitor, so cached until the next publish (as are the letters and pages of the whole list below).
     categories = directory_categories(index)
-    municipalities = municipality_choices(base)
-    languages = spoken_languages(base)
+    choices = navigation.cached(
+        f"directory:choices:{index.pk}",
+        lambda: {"municipalities": municipality_choices(base), "languages": spoken_languages(base)},
+    )
 
     form = DirectoryFilterForm(
         _clean_params(request) if request.GET else None,
         categories=categories,
-        municipalities=municipalities,
-        languages=languages,
+        municipalities=choices["municipalities"],
+        languages=choices["languages"],
     )
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     entries = filter_entries(base, filters, now)
+    # Nothing but (perhaps) a letter chosen: the whole directory, what most visitors see.
+    whole = not any(value for name, value in filters.items() if name != "lettera")
 
-    # Letters with at least one entry among the filtered ones (one query).
-    initials = {
-        base_letter(initial)
-        for initial in entries.order_by()
-        .annotate(initial=Upper(Substr("title", 1, 1)))
-        .values_list("initial", flat=True)
-        .distinct()
-    }
+    # Letters with at least one entry among the filtered ones.
+    if whole:
+        initials = navigation.cached(f"directory:initials:{index.pk}", lambda: initials_of(base))
+    else:
+        initials = initials_of(entries)
     letter = filters.get("lettera", "")
     if letter:
         entries = entries.filter(_starts_with_letter(letter))
 
-    entries = entries.order_by(Lower("title"), "pk")
-    page_obj = paginate(request, entries.with_public_data(LOGO_SPEC), PER_PAGE)
-    page_obj.object_list = list(page_obj.object_list)
+    entries = entries.order_by(Lower("title"), "pk").with_public_data(LOGO_SPEC)
+
+    def prepared(page_of_entries):
+        page_of_entries = with_renditions(list(page_of_entries), "logo", LOGO_SPEC)
+        for entry in page_of_entries:
+            entry.category_names = category_names(entry, categories)
+        return page_of_entries
+
+    if whole and not letter:
+        total = navigation.cached(f"directory:count:{index.pk}", entries.count)
+        page_obj = paginate(request, Counted(entries, total), PER_PAGE)
+        page_obj.object_list = navigation.cached(
+            f"directory:page:{index.pk}:{page_obj.number}", lambda: prepared(page_obj.object_list)
+        )
+    else:
+        page_obj = paginate(request, entries, PER_PAGE)
+        page_obj.object_list = prepared(page_obj.object_list)
     for entry in page_obj.object_list:
-        entry.category_names = category_names(entry, categories)
         entry.open_now = entry.is_open_at(now) if entry.has_opening_hours else None
 
     return {

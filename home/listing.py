@@ -11,3 +11,33 @@ from django.core.paginator import Paginator
 def paginate(request, items, per_page, param="page"):
     """The requested page of ``items``; a page number out of range gives the last page, garbage the first."""
     return Paginator(items, per_page).get_page(request.GET.get(param))
+
+
+class Counted:
+    """Items whose number is already known (search facets, a cached count): the paginator needs no count query."""
+
+    def __init__(self, items, total):
+        self.items = items
+        self.total = total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        return self.items[key]
+
+
+def with_renditions(items, image_field, spec):
+    """``items``, each with the ``spec`` rendition of its ``image_field`` image at hand (made now if missing).
+
+    For lists cached for every visitor: a rendition made while rendering would not be in the cached
+    copies, and each request would look it up again (a query per image).
+    """
+    for item in items:
+        image = getattr(item, image_field)
+        if image is not None:
+            image.get_rendition(spec)
+    return items

@@ -25,7 +25,7 @@ from wagtail.search.backends import get_search_backend
 from sites.portal import get_portal
 from sites.utils import portal_of
 
-from .listing import paginate
+from .listing import Counted, paginate
 from .search_backends import SearchUnavailable
 
 RESULTS_PER_PAGE = 10
@@ -156,23 +156,6 @@ class SearchOutcome:
     any_word: bool = False
 
 
-class _CountedResults:
-    """Search results whose total is already known from the facets: the paginator needs no count query."""
-
-    def __init__(self, results, total):
-        self.results = results
-        self.total = total
-
-    def count(self):
-        return self.total
-
-    def __len__(self):
-        return self.total
-
-    def __getitem__(self, key):
-        return self.results[key]
-
-
 def _type_key(content_type):
     return f"{content_type.app_label}.{content_type.model}"
 
@@ -250,7 +233,7 @@ def run_search(request, raw_query, selected_type=""):
         else:
             total = sum(counts.values())
         results = backend.search(words, scope, operator=operator) if total else []
-        outcome.page_obj = paginate(request, _CountedResults(results, total), RESULTS_PER_PAGE)
+        outcome.page_obj = paginate(request, Counted(results, total), RESULTS_PER_PAGE)
         pages = list(outcome.page_obj.object_list)
     except SearchUnavailable:
         outcome.unavailable = True
