@@ -43,6 +43,20 @@ def cached(key, compute, timeout=60 * 60, expires=None):
     return entry[0]
 
 
+def cached_many(keys, compute, timeout=60 * 60):
+    """{key: value} for each of ``keys``, cached like ``cached`` (in one round trip to the cache):
+    ``compute(missing keys)`` gives {key: value} for those that were not cached, all at once."""
+    suffix = f":{version()}"
+    stored = cache.get_many([key + suffix for key in keys])
+    found = {key: stored[key + suffix][0] for key in keys if key + suffix in stored}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        computed = compute(missing)
+        cache.set_many({key + suffix: (value, None) for key, value in computed.items() if value is not None}, timeout)
+        found.update(computed)
+    return found
+
+
 def main_menu(request):
     """[{"title", "url", "path"}] for the live, in-menu children of the portal's home in the active language."""
     from .portal import get_portal

@@ -11,6 +11,7 @@ import re
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
+from wagtail.models import Site
 
 # A page path that Wagtail's URL pattern takes as it is (reverse() would neither quote nor refuse it).
 PLAIN_PATH = re.compile(r"(?:[A-Za-z0-9_-]+/)*")
@@ -41,3 +42,17 @@ def url_parts(url_path, site_root_paths):
     except LookupError:
         pass
     return site_id, root_url, language_prefix(language_code, get_script_prefix()) + path
+
+
+def page_url(page, request):
+    """``page.get_url(request)`` for any page, a plain ``Page`` too (search results, menus)."""
+    roots = page._get_site_root_paths(request)
+    found = url_parts(page.url_path, roots)
+    if found is None:
+        return page.get_url(request)
+    site_id, root_url, path = found
+    # As Wagtail does: a path on the request's own site (or when there is one site), else the full URL.
+    site = Site.find_for_request(request)
+    if (site is not None and site.pk == site_id) or len({root.site_id for root in roots}) == 1:
+        return path
+    return root_url + path

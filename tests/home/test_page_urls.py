@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from campaigns.models import NewsIndexPage
+from sites import page_urls
 from tests.campaigns.conftest import offer_language, section, translate
 from tests.factories import NewsPageFactory
 
@@ -26,4 +27,6 @@ def test_every_page_url_is_the_one_wagtail_builds(siena):
                 for page in pages:
                     assert page.get_url_parts(request) == Page.get_url_parts(page, request), page.url_path
                     assert page.get_url(request) == Page.get_url(page, request), page.url_path
+                    plain = Page.objects.get(pk=page.pk)
+                    assert page_urls.page_url(plain, request) == Page.get_url(plain, request), page.url_path
     assert news.get_url_parts()[2] == "/it/notizie/notizia/"
