@@ -99,7 +99,7 @@ def filter_entries(entries, filters, now):
 
 def directory_categories(index):
     """The categories of the directory's kind in its language (the default language's where untranslated),
-    cached until the next publish or change of a category (see signals.py)."""
+    cached until the next publish or change of a category (see apps.py)."""
 
     def categories():
         found = {}

@@ -7,6 +7,7 @@ settings replaces (see ``signals.py``), so nothing needs to know which keys to d
 import time
 
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 VERSION_KEY = "navigation:version"
@@ -14,6 +15,17 @@ VERSION_KEY = "navigation:version"
 
 def invalidate():
     cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def _invalidate_on_signal(**kwargs):
+    invalidate()
+
+
+def invalidate_on_change(model):
+    """Saving or deleting a ``model`` (a snippet that cached pages and lists name: categories,
+    sectors) replaces the version too, as publishing a page does."""
+    post_save.connect(_invalidate_on_signal, sender=model, dispatch_uid=f"navigation:{model._meta.label}:save")
+    post_delete.connect(_invalidate_on_signal, sender=model, dispatch_uid=f"navigation:{model._meta.label}:delete")
 
 
 def version():
