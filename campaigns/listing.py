@@ -44,3 +44,9 @@ def current_campaigns(queryset, today=None):
     running.sort(key=lambda c: (c.schedule.starts, c.pk), reverse=True)
     upcoming.sort(key=lambda c: (c.schedule.starts, c.pk))
     return running, upcoming
+
+
+def first_over(events):
+    """When the first of these events not over yet is over (its end, or its start when it has none), or None:
+    a list of them stays the same until then, or until something is published (see sites.navigation)."""
+    return min((event.end or event.start for event in events), default=None)

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from home.listing import with_renditions
+from sites import navigation
 from sites.portal import Portal, get_portal
 from sites.utils import portal_site
 
@@ -17,22 +19,28 @@ HOME_EVENTS = 3
 def running_campaigns_and_next_events(request, home_page):
     """The home page features the running campaigns and the next events of that portal and language
     (of every portal on the network site). Nothing to show: no panel."""
-    from .models import CampaignIndexPage
+    from .models import CampaignIndexPage, CampaignPage
 
     portal = get_portal(request)
-    campaigns = listing.campaigns_in(portal).for_listing().with_card_images()
-    running, _upcoming = listing.current_campaigns(campaigns, timezone.localdate())
-    events = list(listing.events_in(portal).for_listing().upcoming().order_by("start")[:HOME_EVENTS])
-    if not running and not events:
+    now, today = timezone.now(), timezone.localdate()
+
+    def panel():
+        campaigns = listing.campaigns_in(portal).for_listing().with_card_images()
+        running, _upcoming = listing.current_campaigns(campaigns, today)
+        events = list(listing.events_in(portal).for_listing().upcoming(now).order_by("start")[:HOME_EVENTS])
+        index = CampaignIndexPage.objects.live().public().child_of(home_page).first()
+        running = with_renditions(running[:HOME_CAMPAIGNS], "hero_image", CampaignPage.card_image_spec)
+        return {"running": running, "events": events, "index": index}
+
+    # The same for every visitor of the home page on a given day, until an event is over or something is published.
+    found = navigation.cached(
+        f"campaigns:home-panel:{home_page.pk}:{portal.language_code}:{today.isoformat()}",
+        panel,
+        expires=lambda found: listing.first_over(found["events"]),
+    )
+    if not found["running"] and not found["events"]:
         return None
-    index = CampaignIndexPage.objects.live().public().child_of(home_page).first()
-    return {
-        "template": "campaigns/includes/home_panel.html",
-        "running": running[:HOME_CAMPAIGNS],
-        "events": events,
-        "index": index,
-        "show_portal": portal.is_network,
-    }
+    return {"template": "campaigns/includes/home_panel.html", **found, "show_portal": portal.is_network}
 
 
 @hooks.register("register_admin_urls")

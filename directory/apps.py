@@ -1,4 +1,4 @@
-from sites import sections
+from sites import navigation, sections
 
 
 class DirectoryConfig(sections.SectionsAppConfig):
@@ -8,4 +8,5 @@ class DirectoryConfig(sections.SectionsAppConfig):
 
     def ready(self):
         super().ready()
-        from . import signals  # noqa: F401 (connects the receivers)
+        # Directory and entry pages cache the categories they name (listing.directory_categories).
+        navigation.invalidate_on_change(self.get_model("DirectoryCategory"))

@@ -15,7 +15,7 @@ from django.db.models.functions import Lower, Substr, Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.listing import Counted, paginate
+from home.listing import Counted, paginate, with_renditions
 from sites import navigation
 
 from .choices import SPOKEN_LANGUAGES
@@ -102,14 +102,19 @@ def filter_entries(entries, filters, now):
 
 
 def directory_categories(index):
-    """The categories of the directory's kind in its language (the default language's where untranslated)."""
-    found = {}
-    for category in DirectoryCategory.objects.filter(
-        kind=index.kind, locale_id__in={index.locale_id, index.default_locale_id}
-    ):
-        if category.translation_key not in found or category.locale_id == index.locale_id:
-            found[category.translation_key] = category
-    return sorted(found.values(), key=lambda category: category.name.lower())
+    """The categories of the directory's kind in its language (the default language's where untranslated),
+    cached until the next publish or change of a category (see apps.py)."""
+
+    def categories():
+        found = {}
+        for category in DirectoryCategory.objects.filter(
+            kind=index.kind, locale_id__in={index.locale_id, index.default_locale_id}
+        ):
+            if category.translation_key not in found or category.locale_id == index.locale_id:
+                found[category.translation_key] = category
+        return sorted(found.values(), key=lambda category: category.name.lower())
+
+    return navigation.cached(f"directory:categories:{index.pk}", categories)
 
 
 def names_by_key(categories):
@@ -166,17 +171,6 @@ def export_url(index, request, extension):
     return index.get_url(request) + index.reverse_subpage(f"export_{extension}").rstrip("/")
 
 
-def filter_choices(index, base):
-    """(categories, municipalities, languages) to filter by: this directory's categories (in its
-    language) and what its entries contain. Each is one query that reads every entry, so the three are
-    kept until something is published (or a category changes): a directory of 10,000 entries then
-    costs no more to show than one of 20."""
-    return navigation.cached(
-        f"directory:choices:{index.pk}",
-        lambda: (directory_categories(index), municipality_choices(base), spoken_languages(base)),
-    )
-
-
 def letter_counts(index, entries, filters):
     """{initial, upper case: number of entries} among the filtered ones: one GROUP BY query, which
     gives both the letters that have entries and the number to paginate (no COUNT query).
@@ -203,16 +197,26 @@ def letter_counts(index, entries, filters):
 def directory_listing_context(index, request, now=None):
     now = now or timezone.now()
     base = index.entries()
-    categories, municipalities, languages = filter_choices(index, base)
+
+    # The filter choices: this directory's categories (in its language) and what its entries contain,
+    # each one query that the database answers, whatever the number of entries; the same for every
+    # visitor, so cached until the next publish (as are the letters and pages of the whole list below).
+    categories = directory_categories(index)
+    choices = navigation.cached(
+        f"directory:choices:{index.pk}",
+        lambda: {"municipalities": municipality_choices(base), "languages": spoken_languages(base)},
+    )
 
     form = DirectoryFilterForm(
         _clean_params(request) if request.GET else None,
         categories=categories,
-        municipalities=municipalities,
-        languages=languages,
+        municipalities=choices["municipalities"],
+        languages=choices["languages"],
     )
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     entries = filter_entries(base, filters, now)
+    # Nothing but (perhaps) a letter chosen: the whole directory, what most visitors see.
+    whole = not any(value for name, value in filters.items() if name != "lettera")
 
     counts = letter_counts(index, entries, filters)
     initials = {base_letter(initial) for initial in counts}
@@ -225,11 +229,22 @@ def directory_listing_context(index, request, now=None):
 
     # Ordered as the index on lower(title) (see migrations): the first pages need no sort of every entry.
     entries = entries.order_by(Lower("title"), "pk").with_public_data(LOGO_SPEC)
-    page_obj = paginate(request, Counted(entries, total), PER_PAGE)
-    page_obj.object_list = list(page_obj.object_list)
     names = names_by_key(categories)
+
+    def prepared(page_of_entries):
+        page_of_entries = with_renditions(list(page_of_entries), "logo", LOGO_SPEC)
+        for entry in page_of_entries:
+            entry.category_names = category_names(entry, names)
+        return page_of_entries
+
+    page_obj = paginate(request, Counted(entries, total), PER_PAGE)
+    if whole and not letter:
+        page_obj.object_list = navigation.cached(
+            f"directory:page:{index.pk}:{page_obj.number}", lambda: prepared(page_obj.object_list)
+        )
+    else:
+        page_obj.object_list = prepared(page_obj.object_list)
     for entry in page_obj.object_list:
-        entry.category_names = category_names(entry, names)
         entry.open_now = entry.is_open_at(now) if entry.has_opening_hours else None
 
     return {

@@ -14,7 +14,7 @@ def paginate(request, items, per_page, param="page"):
 
 
 class Counted:
-    """Items whose total is already known (from facets or a cached count): the paginator asks no COUNT."""
+    """Items whose number is already known (search facets, a cached count): the paginator needs no count query."""
 
     def __init__(self, items, total):
         self.items = items
@@ -28,3 +28,16 @@ class Counted:
 
     def __getitem__(self, key):
         return self.items[key]
+
+
+def with_renditions(items, image_field, spec):
+    """``items``, each with the ``spec`` rendition of its ``image_field`` image at hand (made now if missing).
+
+    For lists cached for every visitor: a rendition made while rendering would not be in the cached
+    copies, and each request would look it up again (a query per image).
+    """
+    for item in items:
+        image = getattr(item, image_field)
+        if image is not None:
+            image.get_rendition(spec)
+    return items

@@ -22,7 +22,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from sites import navigation, page_urls
 from sites.portal import get_portal
+from sites.querysets import PortalPageQuerySet
 from sites.utils import portal_of
 
 from .listing import Counted, paginate
@@ -33,6 +35,10 @@ AUTOCOMPLETE_LIMIT = 8
 AUTOCOMPLETE_MIN_LENGTH = 2
 SNIPPET_LENGTH = 240
 TYPE_PARAM = "tipo"
+
+# All a result card reads of the page found (its page type's own fields come from _card_texts):
+# fewer columns to select and to load for every result.
+CARD_FIELDS = ("id", "title", "url_path", "path", "depth", "content_type_id", "locale_id", "search_description")
 
 SENTENCE_END = re.compile(r"(?<=[.!?;。！？])\s+|\n+")
 
@@ -60,7 +66,7 @@ def backend_query(query):
 
 def search_scope(portal):
     """Live, public pages in the active language: the portal's tree, or every portal's on the network site."""
-    pages = Page.objects.live().public().filter(locale=portal.locale)
+    pages = PortalPageQuerySet(Page).live().public().filter(locale=portal.locale)
     if portal.site is None or portal.is_network:
         return pages.filter(depth__gt=1)
     # Each language has its own copy of the portal's tree, rooted at a translation of the home page.
@@ -97,9 +103,8 @@ def _shorten(text, terms):
     return ("…" if start else "") + snippet + "…"
 
 
-def snippet_for(page, terms):
-    """The first sentence of the page's summary-like texts that contains a query word, marked; else the first text."""
-    texts = _snippet_texts(page)
+def snippet_for(texts, terms):
+    """The first sentence of a page's summary-like texts that contains a query word, marked; else the first text."""
     for text in texts:
         for sentence in SENTENCE_END.split(text):
             lowered = sentence.lower()
@@ -174,6 +179,18 @@ def _specific_pages(pages):
     return [specific.get(page.pk, page) for page in pages]
 
 
+def _card_texts(pages):
+    """{page id: (snippet texts, date)} of the result pages. The same for every search until the
+    next publish, so cached per page; the others are read as their page type (one query per type)."""
+    by_key = {f"search:card:{page.pk}": page for page in pages}
+
+    def read(keys):
+        specific = _specific_pages([by_key[key] for key in keys])
+        return {f"search:card:{page.pk}": (_snippet_texts(page), date_for(page)) for page in specific}
+
+    return {by_key[key].pk: texts for key, texts in navigation.cached_many(list(by_key), read).items()}
+
+
 def _facets(counts, selected_type):
     """A facet per page type found, most results first (content types come from Django's cache)."""
     facets = []
@@ -189,15 +206,17 @@ def _facets(counts, selected_type):
     return facets
 
 
-def _result(page, request, terms):
+def _result(page, card_texts, request, terms):
+    texts, date = card_texts
+    model = page.specific_class or type(page)
     return SearchResult(
         page=page,
         title=page.title,
-        url=page.get_url(request),
-        type_label=str(page._meta.verbose_name),
+        url=page_urls.page_url(page, request),
+        type_label=str(model._meta.verbose_name),
         portal=portal_of(page),
-        snippet=snippet_for(page, terms),
-        date=date_for(page),
+        snippet=snippet_for(texts, terms),
+        date=date,
     )
 
 
@@ -232,7 +251,7 @@ def run_search(request, raw_query, selected_type=""):
             scope = scope.filter(content_type_id__in=selected)
         else:
             total = sum(counts.values())
-        results = backend.search(words, scope, operator=operator) if total else []
+        results = backend.search(words, scope.only(*CARD_FIELDS), operator=operator) if total else []
         outcome.page_obj = paginate(request, Counted(results, total), RESULTS_PER_PAGE)
         pages = list(outcome.page_obj.object_list)
     except SearchUnavailable:
@@ -242,7 +261,8 @@ def run_search(request, raw_query, selected_type=""):
         return outcome
 
     terms = query_terms(outcome.query)
-    outcome.page_obj.object_list = [_result(page, request, terms) for page in _specific_pages(pages)]
+    card_texts = _card_texts(pages)
+    outcome.page_obj.object_list = [_result(page, card_texts[page.pk], request, terms) for page in pages]
     return outcome
 
 
@@ -251,6 +271,6 @@ def autocomplete_titles(request, raw_query, limit=AUTOCOMPLETE_LIMIT):
     query = backend_query(raw_query or "")
     if len(query) < AUTOCOMPLETE_MIN_LENGTH or len(query) > settings.SEARCH_MAX_QUERY_LENGTH:
         return []
-    scope = search_scope(get_portal(request))
+    scope = search_scope(get_portal(request)).only(*CARD_FIELDS)
     pages = get_search_backend().autocomplete(query, scope)[:limit]
-    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+    return [{"title": page.title, "url": page_urls.page_url(page, request)} for page in pages]

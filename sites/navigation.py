@@ -7,12 +7,25 @@ settings replaces (see ``signals.py``), so nothing needs to know which keys to d
 import time
 
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 VERSION_KEY = "navigation:version"
 
 
 def invalidate():
     cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def _invalidate_on_signal(**kwargs):
+    invalidate()
+
+
+def invalidate_on_change(model):
+    """Saving or deleting a ``model`` (a snippet that cached pages and lists name: categories,
+    sectors) replaces the version too, as publishing a page does."""
+    post_save.connect(_invalidate_on_signal, sender=model, dispatch_uid=f"navigation:{model._meta.label}:save")
+    post_delete.connect(_invalidate_on_signal, sender=model, dispatch_uid=f"navigation:{model._meta.label}:delete")
 
 
 def version():
@@ -24,14 +37,36 @@ def version():
     return version
 
 
-def cached(key, compute, timeout=60 * 60):
-    """``compute()``, cached under ``key`` until a page, site or portal setting changes."""
+def cached(key, compute, timeout=60 * 60, expires=None):
+    """``compute()``, cached under ``key`` until a page, site or portal setting changes.
+
+    ``expires(value)`` is, for what also changes with time alone, the moment the value stops
+    being right (the next events: when the first of them is over) or None; after it the value
+    is computed again. A value of None is never stored.
+    """
     versioned_key = f"{key}:{version()}"
-    value = cache.get(versioned_key)
-    if value is None:
+    entry = cache.get(versioned_key)
+    if entry is None or (entry[1] is not None and timezone.now() > entry[1]):
         value = compute()
-        cache.set(versioned_key, value, timeout)
-    return value
+        if value is None:
+            return None
+        entry = (value, expires(value) if expires is not None else None)
+        cache.set(versioned_key, entry, timeout)
+    return entry[0]
+
+
+def cached_many(keys, compute, timeout=60 * 60):
+    """{key: value} for each of ``keys``, cached like ``cached`` (in one round trip to the cache):
+    ``compute(missing keys)`` gives {key: value} for those that were not cached, all at once."""
+    suffix = f":{version()}"
+    stored = cache.get_many([key + suffix for key in keys])
+    found = {key: stored[key + suffix][0] for key in keys if key + suffix in stored}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        computed = compute(missing)
+        cache.set_many({key + suffix: (value, None) for key, value in computed.items() if value is not None}, timeout)
+        found.update(computed)
+    return found
 
 
 def main_menu(request):

@@ -59,8 +59,12 @@ class PortalPageQuerySet(PageQuerySet):
         return self.filter(Q(locale_id=locale_id) | (Q(locale_id=default_id) & ~Q(translation_key__in=translated)))
 
     def public(self):
-        """Wagtail's ``public()`` without its query: the restricted sections' paths are cached."""
-        return self.exclude(_under(restricted_paths()["restricted"]))
+        """Wagtail's ``public()`` without its query: the restricted sections' paths are cached.
+        One exclusion per restricted section, as Wagtail writes it (search backends read it too)."""
+        found = self
+        for path in restricted_paths()["restricted"]:
+            found = found.exclude(path__startswith=path)
+        return found
 
     def with_card_images(self):
         """The card's hero image and its rendition (``model.card_image_spec``): two queries for any number of cards."""

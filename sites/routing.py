@@ -3,8 +3,11 @@
 Wagtail routes a path one level at a time (two queries per level: the child, then its specific
 row) and looks up the view restrictions of every page it serves (two more). Here a portal's home
 page finds the whole chain of pages a path names in one query, and pages skip the restriction
-lookup when no restriction covers them (the paths of restricted pages are cached).
+lookup when no restriction covers them (the paths of restricted pages are cached). The page a
+visitor's path names is cached until the next publish, so most requests route with no query.
 """
+
+import hashlib
 
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -45,6 +48,34 @@ def _routes_itself(page, components):
 
 def route(root, request, path_components):
     """What ``root.route(request, path_components)`` returns, with the pages on the path fetched in one query."""
+    page, consumed = _page_on_path(root, request, path_components)
+    return page.route(request, path_components[consumed:])
+
+
+def _page_on_path(root, request, path_components):
+    """(specific page, number of path components it consumed), cached for visitors.
+
+    Only a path that names a page is cached (what a routable page answers below it, or a 404, is
+    worked out each time), so the entries are bounded by the number of pages. Staff get the page
+    from the database: the admin's bar shows draft state that changes without a publish.
+    """
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return _find_page(root, path_components)
+    found = None
+
+    def whole_path():
+        nonlocal found
+        found = _find_page(root, path_components)
+        page, consumed = found
+        return page if consumed == len(path_components) else None
+
+    path = "/".join(path_components)
+    page = navigation.cached(f"sites:route:{root.pk}:{hashlib.sha256(path.encode()).hexdigest()}", whole_path)
+    return found if page is None else (page, len(path_components))
+
+
+def _find_page(root, path_components):
     prefixes = [
         root.url_path + "".join(f"{slug}/" for slug in path_components[:n]) for n in range(1, len(path_components) + 1)
     ]
@@ -60,4 +91,4 @@ def route(root, request, path_components):
         parent, consumed = page, consumed + 1
     if parent is root:
         raise Http404
-    return parent.specific.route(request, path_components[consumed:])
+    return parent.specific, consumed

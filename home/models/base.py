@@ -8,7 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from sites import languages, routing
+from sites import languages, page_urls, routing
 from sites.fields import alt_text, optional_link
 
 
@@ -69,6 +69,11 @@ class BasePage(Page):
         if locale.pk == self.locale_id:
             return self
         return self.get_translation_or_none(locale) or self
+
+    def get_url_parts(self, request=None):
+        # Without reversing Wagtail's URL pattern for each page (see sites.page_urls).
+        found = page_urls.url_parts(self.url_path, self._get_site_root_paths(request))
+        return found or super().get_url_parts(request)
 
     def get_view_restrictions(self):
         # Most pages have no restriction above them: no lookup for those (see sites.routing).

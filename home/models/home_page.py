@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -9,7 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from home.blocks import BodyBlock
-from sites import routing
+from sites import languages, navigation, routing
 
 from .base import HERO_PAGE_TRANSLATABLE_FIELDS, BasePage, HeroImageMixin
 
@@ -47,6 +48,18 @@ class HomePage(HeroImageMixin, BasePage):
         verbose_name = _("home page del portale")
         verbose_name_plural = _("home page dei portali")
 
+    @property
+    def localized_draft(self):
+        """The portal's home page in the active language: every request in a language other than
+        Italian routes from it, so the translation is cached (specific) until the next publish."""
+        locale = languages.active_locale()
+        if locale.pk == self.locale_id:
+            return self
+        return navigation.cached(
+            f"home:translation:{self.translation_key}:{locale.pk}",
+            lambda: (self.get_translation_or_none(locale) or self).specific,
+        )
+
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
@@ -54,9 +67,19 @@ class HomePage(HeroImageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_sections"] = [
-            item for item in self.featured_sections.select_related("page") if item.page and item.page.live
-        ]
+
+        def featured_sections():
+            sections = []
+            for item in self.featured_sections.select_related("page"):
+                if item.page and item.page.live:
+                    section = item.page.localized
+                    text = item.text or getattr(section.specific, "intro", "")
+                    sections.append({"title": section.title, "url": section.get_url(request), "text": text})
+            return sections
+
+        # The same for every visitor of this home page in a language, until the next publish.
+        language = translation.get_language()
+        context["featured_sections"] = navigation.cached(f"home:featured:{self.pk}:{language}", featured_sections)
         # Apps add panels to the home page (e.g. running campaigns) without home importing them:
         # each "portal_home_panels" hook returns {"template": ..., **its context} or None.
         context["home_panels"] = [panel for fn in hooks.get_hooks("portal_home_panels") if (panel := fn(request, self))]

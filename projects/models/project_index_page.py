@@ -4,8 +4,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from home.listing import paginate
+from home.listing import Counted, paginate, with_renditions
 from home.models import BasePage
+from sites import navigation
 from sites.portal import get_portal
 from sites.utils import portal_of
 
@@ -55,19 +56,34 @@ class ProjectIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         projects = self.projects(request)
-        municipalities = (
-            ProjectMunicipality.objects.filter(project__in=projects.values("pk"))
-            .order_by("name")
-            .values_list("name", flat=True)
-            .distinct()
-        )
-        form = ProjectFilterForm(
-            request.GET, sectors=Sector.objects.for_active_locale(), municipalities=list(municipalities)
-        )
-        page_obj = paginate(request, self.filtered_projects(projects, form).for_cards(), self.PER_PAGE)
         portal = get_portal(request)
         network = portal.is_network
         language = portal.language_code
+
+        # The filter choices, and below the pages of the whole list, are the same for every visitor:
+        # cached until the next publish (or change of a sector, see apps.py).
+        def choices():
+            municipalities = (
+                ProjectMunicipality.objects.filter(project__in=projects.values("pk"))
+                .order_by("name")
+                .values_list("name", flat=True)
+                .distinct()
+            )
+            return {"sectors": Sector.objects.for_active_locale(), "municipalities": list(municipalities)}
+
+        found = navigation.cached(f"projects:choices:{self.pk}:{language}", choices)
+        form = ProjectFilterForm(request.GET, sectors=found["sectors"], municipalities=found["municipalities"])
+        listed = self.filtered_projects(projects, form).for_cards()
+        if form.is_filtered:
+            page_obj = paginate(request, listed, self.PER_PAGE)
+        else:
+            sort = form.value("sort") or ""
+            total = navigation.cached(f"projects:count:{self.pk}:{language}", listed.count)
+            page_obj = paginate(request, Counted(listed, total), self.PER_PAGE)
+            page_obj.object_list = navigation.cached(
+                f"projects:page:{self.pk}:{language}:{sort}:{page_obj.number}",
+                lambda: with_renditions(list(page_obj.object_list), "hero_image", ProjectPage.card_image_spec),
+            )
         context.update(
             form=form,
             page_obj=page_obj,

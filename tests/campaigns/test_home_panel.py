@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail_factories import ImageFactory
 
 from campaigns.models import CampaignIndexPage
+from sites import navigation
 from tests.factories import CampaignPageFactory, EventPageFactory
 
 from .conftest import count_queries, section
@@ -56,14 +57,47 @@ def test_home_query_count_does_not_grow_with_campaigns(client, siena, host):
         for n in range(count):
             campaign = CampaignPageFactory(parent=index, hero_image=ImageFactory(), hero_image_alt="Una piazza")
             EventPageFactory(parent=campaign, start=now + timedelta(days=n + 1))
-        # Warm the caches (site root paths, menu, portal directory) and make the card renditions.
-        _count_queries(client, host)
+        navigation.invalidate()  # as publishing them would
+        _count_queries(client, host)  # makes the card renditions
+
+    def after_a_publish():
+        # Nothing cached: the panel's own queries are counted, not a cached copy of it.
+        navigation.invalidate()
+        return _count_queries(client, host)
 
     build(3)
-    few = _count_queries(client, host)
+    few = after_a_publish()
     build(27)
-    many = _count_queries(client, host)
+    many = after_a_publish()
     # Site, settings and menu lookups, the featured sections, then the campaigns panel: running
     # campaigns (one query), their images and renditions (one each), the next three events, the
     # "Campagne" section link and view restrictions. None of these runs once per campaign.
     assert few == many
+    # Then the panel (its card renditions included) is kept for every visitor until the next publish.
+    assert _count_queries(client, host) == 0
+
+
+def test_the_next_events_follow_the_clock_without_a_publish(client, siena, monkeypatch):
+    index = section(siena, CampaignIndexPage)
+    start = timezone.now() + timedelta(days=1)
+    EventPageFactory(parent=index, title="Incontro breve", start=start, end=start + timedelta(hours=2))
+    EventPageFactory(parent=index, title="Incontro senza fine indicata", start=start + timedelta(hours=1), end=None)
+    html = client.get("/it/", HTTP_HOST="siena.localhost").content.decode()
+    assert "Incontro breve" in html and "Incontro senza fine indicata" in html
+
+    monkeypatch.setattr("django.utils.timezone.now", lambda: start + timedelta(hours=1, minutes=30))
+    html = client.get("/it/", HTTP_HOST="siena.localhost").content.decode()
+    assert "Incontro breve" in html and "Incontro senza fine indicata" not in html
+    monkeypatch.setattr("django.utils.timezone.now", lambda: start + timedelta(hours=3))
+    assert "Incontro breve" not in client.get("/it/", HTTP_HOST="siena.localhost").content.decode()
+
+
+def test_running_campaigns_follow_the_calendar_without_a_publish(client, siena, monkeypatch):
+    today = timezone.localdate()
+    CampaignPageFactory(
+        parent=section(siena, CampaignIndexPage), title="Campagna di oggi", start_date=today, end_date=today
+    )
+    assert "Campagna di oggi" in client.get("/it/", HTTP_HOST="siena.localhost").content.decode()
+    tomorrow = timezone.now() + timedelta(days=1)
+    monkeypatch.setattr("django.utils.timezone.now", lambda: tomorrow)
+    assert "Campagna di oggi" not in client.get("/it/", HTTP_HOST="siena.localhost").content.decode()

@@ -186,20 +186,46 @@ def _build(index, count, categories, start):
 
 def test_index_query_count_does_not_grow_with_the_entries(client, siena_associations):
     categories = [DirectoryCategoryFactory(kind="association"), DirectoryCategoryFactory(kind="association")]
+
+    def after_a_publish():
+        # Nothing cached, as after publishing the entries: the directory's own queries are counted.
+        navigation.invalidate()
+        with CaptureQueriesContext(connection) as queries:
+            entries = get(client).context["entries"]
+        return entries, queries
+
     _build(siena_associations, 5, categories, 0)
-    get(client)  # warm the per-site caches (navigation, portal settings, renditions)
-    with CaptureQueriesContext(connection) as five:
-        assert len(get(client).context["entries"]) == 5
+    after_a_publish()  # makes the renditions
+    entries, five = after_a_publish()
+    assert len(entries) == 5
     _build(siena_associations, 45, categories, 5)
-    navigation.invalidate()  # what publishing them does (factories add live pages without publishing)
-    get(client)
-    with CaptureQueriesContext(connection) as fifty:
-        assert len(get(client).context["entries"]) == 24
+    after_a_publish()
+    entries, fifty = after_a_publish()
+    assert len(entries) == 24
     # Per request, whatever the number of entries: site, locale and page routing; the category choices,
     # the municipalities, the languages, the A–Z initials, the map points, the count and the page of
     # entries; one prefetch each for logos, their renditions, categories and opening hours; then what
     # base.html needs (portal settings, breadcrumbs, menu, language links), which does not depend on entries.
     assert len(fifty) == len(five), [query["sql"] for query in fifty.captured_queries]
+    # Then the whole directory's choices, letters, count and pages are kept until the next publish.
+    with CaptureQueriesContext(connection) as warm:
+        assert len(get(client).context["entries"]) == 24
+    assert len(warm) < len(fifty)
+
+
+def test_the_cached_list_follows_publishing_and_category_changes(client, siena_associations):
+    category = DirectoryCategoryFactory(kind="association", name="Lavoro", slug="lavoro")
+    entry = DirectoryEntryPageFactory(parent=siena_associations, title="Rete Donne", categories=[category])
+    html = get(client).content.decode()
+    assert "Rete Donne" in html and "Lavoro" in html
+    category.name = "Lavoro e impresa"
+    category.save()
+    assert "Lavoro e impresa" in get(client).content.decode()
+    entry.title = "Rete Donne Siena"
+    entry.save_revision().publish()
+    assert titles(get(client)) == ["Rete Donne Siena"]
+    entry.unpublish()
+    assert titles(get(client)) == []
 
 
 def test_filter_choices_letters_and_count_follow_what_is_published(client, siena_associations):

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from directory.models import DirectoryEntryPage
+from sites import navigation
 from tests.directory.test_index import _build
 from tests.factories import DirectoryCategoryFactory
 
@@ -47,6 +48,7 @@ def categories():
 def grow(index, categories, start, stop):
     """Entries ``start``–``stop`` with a logo, categories, languages, coordinates and opening hours."""
     _build(index, stop - start, categories, start)
+    navigation.invalidate()  # as publishing them would
 
 
 def counted(client, url, params=None):

@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail_factories import ImageFactory
 
 from projects.models import ProjectIndexPage, ProjectPage, ProjectPartner, Status
+from sites import navigation
 from tests.factories import ProjectMunicipalityFactory, ProjectPageFactory, ProjectPartnerFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
@@ -335,23 +336,42 @@ def test_index_query_count_does_not_grow_with_the_projects(client, siena, networ
             image = ImageFactory(file__width=20, file__height=10)
             project(siena, sectors=[sector], municipalities=["Siena"], hero_image=image, hero_image_alt="Un incontro")
 
+    def after_a_publish(site):
+        # Nothing cached, as after publishing the projects: the listing's own queries are counted.
+        navigation.invalidate()
+        return _count_queries(client, site, "/it/progetti/")
+
     add(5)
-    # Warm the caches (sites, menus, the directory of portals the network cards name).
-    _count_queries(client, siena, "/it/progetti/")
-    _count_queries(client, network, "/it/progetti/")
+    # The first views make the card renditions.
+    after_a_publish(siena), after_a_publish(network)
     # Site and page routing, portal settings, the menu, then for the listing: the sectors and
     # municipalities of the filter form, the count and the page of projects, and one prefetch each for
     # their hero images (with the card renditions), sectors and municipalities: the same whether the
-    # page shows 5 or 20 projects. The first view creates the missing renditions, so each count is
-    # taken after a warm-up view.
-    five = _count_queries(client, siena, "/it/progetti/")
-    five_network = _count_queries(client, network, "/it/progetti/")
+    # page shows 5 or 20 projects.
+    five, five_network = after_a_publish(siena), after_a_publish(network)
     add(45)
-    _count_queries(client, siena, "/it/progetti/")
-    _count_queries(client, network, "/it/progetti/")
+    after_a_publish(siena), after_a_publish(network)
     assert "card-img-top" in client.get("/it/progetti/", HTTP_HOST=siena.hostname).content.decode()
-    assert _count_queries(client, siena, "/it/progetti/") == five
-    assert _count_queries(client, network, "/it/progetti/") == five_network
+    assert after_a_publish(siena) == five
+    assert after_a_publish(network) == five_network
+    # Then the choices, the count and the pages of the whole list are kept until the next publish.
+    _count_queries(client, siena, "/it/progetti/")
+    assert _count_queries(client, siena, "/it/progetti/") == 0
+
+
+def test_the_cached_list_follows_publishing_and_sector_changes(client, siena):
+    sector = SectorFactory(name="Lavoro", slug="lavoro")
+    first = project(siena, title="Sportello lavoro", sectors=[sector])
+    html = get(client, siena)
+    assert titles(html) == ["Sportello lavoro"] and "Lavoro" in html
+    sector.name = "Lavoro e impresa"
+    sector.save()
+    assert "Lavoro e impresa" in get(client, siena)
+    first.title = "Sportello lavoro e impresa"
+    first.save_revision().publish()
+    assert titles(get(client, siena)) == ["Sportello lavoro e impresa"]
+    first.unpublish()
+    assert titles(get(client, siena)) == []
 
 
 def test_detail_query_count_does_not_grow_with_the_partners(client, siena):

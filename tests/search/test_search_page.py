@@ -222,19 +222,19 @@ def test_the_header_has_a_labelled_search_form_on_every_page(client, siena):
 
 
 def test_search_page_query_count_does_not_grow_with_results(client, siena):
-    # Queries: site and settings lookups, the view-restriction check (public()), the home
-    # page's translation, one facet query (counts per page type, which also give the total),
-    # the content types, one search for the page of results, one query per page type for
-    # the specific pages, then the header's menu and the portal directory. None per result.
+    # Queries, once the caches are warm: one facet query (counts per page type, which also give
+    # the total) and one search for the page of results (the cards' texts are cached per page,
+    # else one query per page type reads them). None per result.
     for number in range(5):
         add_standard_page(siena.root_page, f"Sportello {number}", intro="Sportello della zanzara.")
-    search(client, "zanzara")  # warm the per-site caches (navigation, portal settings)
+    search(client, "zanzara")  # fills the per-site caches (site, settings, menu, header)
     with CaptureQueriesContext(connection) as five:
         response = search(client, "zanzara")
     assert len(response.context["page_obj"]) == 5
 
     for number in range(5, 50):
         add_standard_page(siena.root_page, f"Sportello {number}", intro="Sportello della zanzara.")
+    search(client, "zanzara", page=2)
     with CaptureQueriesContext(connection) as fifty:
         response = search(client, "zanzara", page=2)
     assert len(response.context["page_obj"]) == RESULTS_PER_PAGE
@@ -290,3 +290,12 @@ def test_a_published_edit_is_searchable_at_once(client, siena):
     page.save_revision().publish()
 
     assert result_titles(search(client, "mediazione")) == ["Sportello"]
+
+
+def test_result_cards_follow_publishing(client, siena):
+    page = add_standard_page(siena.root_page, "Sportello zanzara", intro="Prima versione della zanzara.")
+    assert "Prima versione" in search(client, "zanzara").content.decode()
+    page.intro = "Seconda versione della zanzara."
+    page.save_revision().publish()
+    html = search(client, "zanzara").content.decode()
+    assert "Seconda versione" in html and "Prima versione" not in html
