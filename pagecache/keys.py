@@ -1,19 +1,37 @@
-"""Keys of the page cache: one entry per scheme, host, path, query string and language.
+"""Keys of the page cache: one entry per scheme, host, path with query string, language and encoding.
 
-Every key carries the site-wide version of ``sites.navigation``, which any publish, unpublish,
-move or deletion of a page, and any change to a site or to portal settings, replaces: those
-changes clear every stored page at once (publishing is rare; a page is built again on its next
-visit). What changes with time alone (upcoming events) lasts at most ``PAGE_CACHE_SECONDS``.
+The key is built from the raw request, before any middleware has run (see ``middleware.py``).
+The language is the one LocaleMiddleware will activate: the URL's prefix (``/it/``, ``/en/`` …)
+for every page under one; for the few answers outside them (``/sitemap.xml``) the language
+cookie or Accept-Language, which LocaleMiddleware then declares in ``Vary: Accept-Language``.
+
+Each entry carries the site-wide version of ``sites.navigation`` it was built under, and counts
+only while that version is current: any publish, unpublish, move or deletion of a page, and any
+change to a site or to portal settings, replaces the version and so clears every stored page at
+once (publishing is rare; a page is built again on its next visit). The version sits in the entry
+rather than in its key so that a hit reads the version and the page in one round trip to the cache.
+What changes with time alone (upcoming events) lasts at most ``PAGE_CACHE_SECONDS``.
 """
 
 import hashlib
 
+from django.core.exceptions import DisallowedHost
 from django.utils import translation
 
-from sites import navigation
+# What GZipMiddleware's client gets, and what every other client gets.
+ENCODINGS = ("gzip", "identity")
 
 
 def page_key(request):
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"pagecache:{navigation.version()}:{translation.get_language()}:{digest}"
+    """The key without its encoding, or None for a host Django refuses (the stack answers that 400)."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    language = translation.get_language_from_request(request, check_path=True)
+    url = f"{request.scheme}://{host}{request.get_full_path()}"
+    return f"pagecache:{language}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def encoded(key, encoding):
+    return f"{key}:{encoding}"

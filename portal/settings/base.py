@@ -80,6 +80,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.request_log.RequestLogMiddleware",
+    # Anonymous pages from the cache (pagecache/), stored with the headers of everything below:
+    # a hit runs none of it (no security/CSP header work, no compression, no query). Below the
+    # request log only, so hits are logged and get their own request id.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sites.csp.PortalCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -90,8 +94,9 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Anonymous pages from the cache (pagecache/), before any portal or page lookup: a hit costs no query.
-    "pagecache.middleware.PageCacheMiddleware",
+    # Which answers the page cache above may store (public) and which no cache may (private): here,
+    # where the view's own answer is judged before SessionMiddleware adds "Vary: Cookie".
+    "pagecache.middleware.PageCachePolicyMiddleware",
     # request.portal (lazy: built only when read, so static files and /healthz never build it).
     "sites.portal.PortalMiddleware",
     "sites.middleware.PortalLanguageMiddleware",

@@ -1,6 +1,10 @@
 """Anonymous visitors get pages from the cache; staff, forms and changed content never get a stale one."""
 
+import gzip
+from unittest import mock
+
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
@@ -46,6 +50,88 @@ def test_second_anonymous_request_is_served_from_the_cache_without_queries(clien
     assert "public" in second["Cache-Control"]
     # The headers every answer gets are added to cached pages too.
     assert second["Content-Security-Policy"] and second["X-Frame-Options"] == "DENY"
+
+
+def headers_of(response):
+    """Every header but the request id, which is each request's own."""
+    return {name: value for name, value in response.items() if name != "X-Request-ID"}
+
+
+@pytest.mark.parametrize("path", ["/it/notizie/", "/sitemap.xml"])
+@pytest.mark.parametrize("accept_encoding", ["", "gzip, deflate, br"])
+def test_a_page_from_the_cache_is_the_answer_built_afresh(
+    client, siena, path, accept_encoding, django_assert_num_queries
+):
+    built = get(client, path, HTTP_ACCEPT_ENCODING=accept_encoding)
+    with django_assert_num_queries(0):
+        cached = get(client, path, HTTP_ACCEPT_ENCODING=accept_encoding)
+    # Security, CSP, Permissions-Policy, language, Vary, caching, compression: the same headers, the same bytes.
+    assert headers_of(cached) == headers_of(built)
+    assert cached.content == built.content
+    for name in ("Content-Security-Policy", "Permissions-Policy", "Referrer-Policy", "X-Content-Type-Options"):
+        assert cached[name]
+    assert cached["Cache-Control"] == "public, max-age=60, s-maxage=600"
+    assert cached["X-Request-ID"] != built["X-Request-ID"]
+
+
+def test_one_stored_page_serves_clients_with_and_without_gzip(client, siena, django_assert_num_queries):
+    # Stored by a client that does not accept gzip, served compressed to one that does …
+    plain = get(client, "/it/notizie/")
+    with django_assert_num_queries(0):
+        compressed = get(client, "/it/notizie/", HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert "Content-Encoding" not in plain and compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert int(compressed["Content-Length"]) == len(compressed.content) < len(plain.content)
+    assert "Accept-Encoding" in plain["Vary"] and "Accept-Encoding" in compressed["Vary"]
+    # … and the other way round.
+    cache.clear()
+    compressed = get(client, "/it/notizie/", HTTP_ACCEPT_ENCODING="gzip")
+    with django_assert_num_queries(0):
+        plain = get(client, "/it/notizie/", HTTP_ACCEPT_ENCODING="identity")
+    assert compressed["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert plain.content == gzip.decompress(compressed.content)
+    assert int(plain["Content-Length"]) == len(plain.content)
+    assert headers_of(plain) == {
+        **{name: value for name, value in headers_of(compressed).items() if name != "Content-Encoding"},
+        "Content-Length": str(len(plain.content)),
+    }
+
+
+def test_every_answer_from_the_cache_has_its_own_request_id(client, siena):
+    assert len({get(client, "/it/notizie/")["X-Request-ID"] for _ in range(3)}) == 3
+    # The proxy's id, when it sends one, as for any other answer.
+    assert get(client, "/it/notizie/", HTTP_X_REQUEST_ID="proxy-7")["X-Request-ID"] == "proxy-7"
+
+
+def test_a_hit_asks_the_cache_once(client, siena):
+    get(client, "/it/notizie/")
+    spy = mock.Mock(wraps=cache)
+    with mock.patch("pagecache.middleware.cache", spy), mock.patch("sites.navigation.cache", spy):
+        get(client, "/it/notizie/")
+    # The site-wide version and the page together: one round trip to Redis.
+    assert [name for name, _, _ in spy.mock_calls] == ["get_many"]
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
+def test_a_session_or_messages_cookie_bypasses_the_cache(client, siena, cookie):
+    get(client, "/it/notizie/")
+    client.cookies[cookie] = "whatever"
+    response, count = queries_of(lambda: get(client, "/it/notizie/"))
+    assert count > 0 and response["Cache-Control"] == "private, no-cache"
+
+
+def test_the_sitemap_is_kept_per_language_of_the_visitor(client, siena):
+    # Outside the language prefixes, LocaleMiddleware follows Accept-Language (and says so in Vary).
+    italian = get(client, "/sitemap.xml", HTTP_ACCEPT_LANGUAGE="it")
+    english = get(client, "/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en")
+    assert (italian["Content-Language"], english["Content-Language"]) == ("it", "en")
+    assert "Accept-Language" in english["Vary"]
+    assert get(client, "/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en")["Content-Language"] == "en"
+    assert get(client, "/sitemap.xml", HTTP_ACCEPT_LANGUAGE="it")["Content-Language"] == "it"
+
+
+def test_an_unknown_host_is_refused_as_without_the_cache(client, siena):
+    assert client.get("/it/notizie/", HTTP_HOST="elsewhere.example").status_code == 400
 
 
 def test_logged_in_staff_bypass_the_cache(client, siena, user_in):
