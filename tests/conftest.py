@@ -10,6 +10,7 @@ build the world again for themselves (see ``tests/browser/conftest.py``).
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Site
 
 from tests.world import build_world
@@ -38,6 +39,15 @@ def empty_cache():
     rolled-back test hands to the next one, and pages made by factories publish nothing that
     would replace them."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language(settings):
+    """Every test starts in Italian: a request answered in another language leaves that language
+    active in the thread (as Django's LocaleMiddleware does), which must not reach the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
