@@ -131,7 +131,10 @@ def test_the_sitemap_is_kept_per_language_of_the_visitor(client, siena):
 
 
 def test_an_unknown_host_is_refused_as_without_the_cache(client, siena):
-    assert client.get("/it/notizie/", HTTP_HOST="elsewhere.example").status_code == 400
+    # The cache takes the Host header unchecked: the 400 below it is never stored.
+    for _ in range(2):
+        assert client.get("/it/notizie/", HTTP_HOST="elsewhere.example").status_code == 400
+    assert client.get("/it/notizie/", HTTP_HOST="siena.localhost").status_code == 200
 
 
 def test_logged_in_staff_bypass_the_cache(client, siena, user_in):
