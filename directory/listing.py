@@ -15,7 +15,7 @@ from django.db.models.functions import Lower, Substr, Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.listing import Counted, paginate, with_renditions
+from home.listing import paginate, paginate_cached, with_renditions
 from sites import navigation
 
 from .choices import SPOKEN_LANGUAGES
@@ -211,11 +211,7 @@ def directory_listing_context(index, request, now=None):
         return page_of_entries
 
     if whole and not letter:
-        total = navigation.cached(f"directory:count:{index.pk}", entries.count)
-        page_obj = paginate(request, Counted(entries, total), PER_PAGE)
-        page_obj.object_list = navigation.cached(
-            f"directory:page:{index.pk}:{page_obj.number}", lambda: prepared(page_obj.object_list)
-        )
+        page_obj = paginate_cached(request, entries, PER_PAGE, f"directory:list:{index.pk}", prepared)
     else:
         page_obj = paginate(request, entries, PER_PAGE)
         page_obj.object_list = prepared(page_obj.object_list)
