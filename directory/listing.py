@@ -15,7 +15,7 @@ from django.db.models.functions import Lower, Substr, Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.listing import Counted, paginate, with_renditions
+from home.listing import Counted, paginate, paginate_cached, with_renditions
 from sites import navigation
 
 from .choices import SPOKEN_LANGUAGES
@@ -237,12 +237,10 @@ def directory_listing_context(index, request, now=None):
             entry.category_names = category_names(entry, names)
         return page_of_entries
 
-    page_obj = paginate(request, Counted(entries, total), PER_PAGE)
     if whole and not letter:
-        page_obj.object_list = navigation.cached(
-            f"directory:page:{index.pk}:{page_obj.number}", lambda: prepared(page_obj.object_list)
-        )
+        page_obj = paginate_cached(request, entries, PER_PAGE, f"directory:list:{index.pk}", prepared)
     else:
+        page_obj = paginate(request, Counted(entries, total), PER_PAGE)
         page_obj.object_list = prepared(page_obj.object_list)
     for entry in page_obj.object_list:
         entry.open_now = entry.is_open_at(now) if entry.has_opening_hours else None

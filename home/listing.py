@@ -7,10 +7,21 @@ each page type's filters), never from template logic.
 
 from django.core.paginator import Paginator
 
+from sites import navigation
+
 
 def paginate(request, items, per_page, param="page"):
     """The requested page of ``items``; a page number out of range gives the last page, garbage the first."""
     return Paginator(items, per_page).get_page(request.GET.get(param))
+
+
+def paginate_cached(request, items, per_page, key, prepare=list):
+    """``paginate`` for a list that is the same for every visitor (no filter chosen): its count and
+    each of its pages (as ``prepare`` makes them, a list) are cached until the next publish."""
+    total = navigation.cached(f"{key}:count", items.count)
+    page_obj = paginate(request, Counted(items, total), per_page)
+    page_obj.object_list = navigation.cached(f"{key}:page:{page_obj.number}", lambda: prepare(page_obj.object_list))
+    return page_obj
 
 
 class Counted:

@@ -25,7 +25,7 @@ from wagtail.search.backends import get_search_backend
 from sites import navigation, page_urls
 from sites.portal import get_portal
 from sites.querysets import PortalPageQuerySet
-from sites.utils import portal_of
+from sites.utils import portal_directory, portal_of
 
 from .listing import Counted, paginate
 from .search_backends import SearchUnavailable
@@ -206,7 +206,7 @@ def _facets(counts, selected_type):
     return facets
 
 
-def _result(page, card_texts, request, terms):
+def _result(page, card_texts, request, terms, directory):
     texts, date = card_texts
     model = page.specific_class or type(page)
     return SearchResult(
@@ -214,7 +214,7 @@ def _result(page, card_texts, request, terms):
         title=page.title,
         url=page_urls.page_url(page, request),
         type_label=str(model._meta.verbose_name),
-        portal=portal_of(page),
+        portal=portal_of(page, directory),
         snippet=snippet_for(texts, terms),
         date=date,
     )
@@ -261,8 +261,8 @@ def run_search(request, raw_query, selected_type=""):
         return outcome
 
     terms = query_terms(outcome.query)
-    card_texts = _card_texts(pages)
-    outcome.page_obj.object_list = [_result(page, card_texts[page.pk], request, terms) for page in pages]
+    card_texts, directory = _card_texts(pages), portal_directory()
+    outcome.page_obj.object_list = [_result(page, card_texts[page.pk], request, terms, directory) for page in pages]
     return outcome
 
 

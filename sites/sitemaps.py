@@ -95,4 +95,4 @@ def portal_sitemap(request):
         return TemplateResponse(
             request, "sites/sitemap_index.xml", {"pages": pages}, content_type="application/xml; charset=utf-8"
         )
-    return wagtail_sitemap(request, {"pages": sitemap})
+    return wagtail_sitemap(request, {"pages": sitemap}, template_name="sites/sitemap.xml")

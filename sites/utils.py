@@ -33,13 +33,14 @@ def portal_directory():
     return navigation.cached("sites:directory", build)
 
 
-def portal_of(page):
+def portal_of(page, directory=None):
     """The portal (as in ``portal_directory``) a page belongs to, whatever its language, or None.
 
     This is the one answer to "which portal is this page in": no query once the directory is cached.
+    A caller asking for many pages passes the ``directory`` it read once.
     """
     # Portal roots are the tree's depth-2 pages; a page's path starts with its root's path.
-    return portal_directory().get(page.path[: Page.steplen * 2])
+    return (directory or portal_directory()).get(page.path[: Page.steplen * 2])
 
 
 def portal_site(page):

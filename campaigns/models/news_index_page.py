@@ -1,11 +1,12 @@
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from home.listing import paginate
+from home.listing import paginate_cached, with_renditions
 from home.models import BasePage
 from sites import languages
 from sites.utils import portal_root
@@ -43,8 +44,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return news.order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
+        from .news_page import NewsPage
+
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = paginate(request, self.news().defer_streamfields().with_card_images(), NEWS_PER_PAGE)
+        # The same for every visitor in this language: the count and each page cached until the next publish.
+        context["page_obj"] = paginate_cached(
+            request,
+            self.news().defer_streamfields().with_card_images(),
+            NEWS_PER_PAGE,
+            f"news:list:{self.pk}:{translation.get_language()}",
+            lambda page: with_renditions(list(page), "hero_image", NewsPage.card_image_spec),
+        )
         url = self.get_url(request)
         context["rss_url"] = url + self.reverse_subpage("rss")
         context["atom_url"] = url + self.reverse_subpage("atom")

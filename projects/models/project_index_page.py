@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from home.listing import Counted, paginate, with_renditions
+from home.listing import paginate, paginate_cached, with_renditions
 from home.models import BasePage
 from sites import navigation
 from sites.portal import get_portal
@@ -77,12 +77,12 @@ class ProjectIndexPage(BasePage):
         if form.is_filtered:
             page_obj = paginate(request, listed, self.PER_PAGE)
         else:
-            sort = form.value("sort") or ""
-            total = navigation.cached(f"projects:count:{self.pk}:{language}", listed.count)
-            page_obj = paginate(request, Counted(listed, total), self.PER_PAGE)
-            page_obj.object_list = navigation.cached(
-                f"projects:page:{self.pk}:{language}:{sort}:{page_obj.number}",
-                lambda: with_renditions(list(page_obj.object_list), "hero_image", ProjectPage.card_image_spec),
+            page_obj = paginate_cached(
+                request,
+                listed,
+                self.PER_PAGE,
+                f"projects:list:{self.pk}:{language}:{form.value('sort') or ''}",
+                lambda page: with_renditions(list(page), "hero_image", ProjectPage.card_image_spec),
             )
         context.update(
             form=form,

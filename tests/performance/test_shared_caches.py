@@ -89,3 +89,14 @@ def test_each_portal_and_language_has_its_own_header(client, siena, lucca):
     arabic = html(client, "/ar/")
     assert '<html lang="ar" dir="rtl">' in arabic
     assert 'action="/ar/cerca/"' in arabic and 'action="/it/cerca/"' not in arabic
+
+
+def test_cached_news_pages_follow_publishing(client, siena):
+    index = section(siena, NewsIndexPage)
+    html(client, "/it/notizie/")
+    news = NewsPageFactory(parent=index, title="Bando aperto", live=False)
+    news.save_revision().publish()
+    news.refresh_from_db()
+    assert "Bando aperto" in html(client, "/it/notizie/")
+    news.unpublish()
+    assert "Bando aperto" not in html(client, "/it/notizie/")

@@ -65,3 +65,27 @@ def test_drafts_restricted_pages_and_languages_not_offered_are_left_out(client, 
     assert "<loc>http://siena.localhost:8000/it/chi-siamo/</loc><lastmod>" in xml
     for absent in ("bozza", "riservata", "/fr/"):
         assert absent not in xml
+
+
+def test_the_urls_are_written_as_django_s_sitemap_template_writes_them():
+    import datetime
+
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    urls = [
+        {
+            "location": "http://siena.localhost/it/a?b=1&c=<2>",
+            "lastmod": timezone.make_aware(datetime.datetime(2026, 3, 7, 23, 30), datetime.UTC),  # 8 March in Rome
+            "alternates": [
+                {"lang_code": "en", "location": "http://siena.localhost/en/a/"},
+                {"lang_code": "it", "location": "http://siena.localhost/it/a/"},
+            ],
+        },
+        {"location": "http://siena.localhost/it/b/", "lastmod": None, "changefreq": "daily", "priority": 0.5},
+        {"location": "http://siena.localhost/it/c/", "lastmod": datetime.date(2026, 1, 2)},
+    ]
+    for urlset in (urls, []):
+        ours = render_to_string("sites/sitemap.xml", {"urlset": urlset})
+        assert ours == render_to_string("sitemap.xml", {"urlset": urlset})
+    assert "<lastmod>2026-03-08</lastmod>" in render_to_string("sites/sitemap.xml", {"urlset": urls})
