@@ -4,6 +4,8 @@ Values are cached under a version number that any change to pages, sites or port
 settings replaces (see ``signals.py``), so nothing needs to know which keys to delete.
 """
 
+import contextlib
+import contextvars
 import time
 
 from django.core.cache import cache
@@ -11,10 +13,16 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 VERSION_KEY = "navigation:version"
+# The version a request read (see one_version): a page reads the cache a dozen times or more.
+_held = contextvars.ContextVar("navigation_version", default=None)
 
 
 def invalidate():
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    value = time.time_ns()
+    cache.set(VERSION_KEY, value, None)
+    held = _held.get()
+    if held is not None:
+        held["version"] = value
 
 
 def _invalidate_on_signal(**kwargs):
@@ -30,11 +38,27 @@ def invalidate_on_change(model):
 
 def version():
     """The current site-wide version: it changes whenever a page, site or portal setting does."""
+    held = _held.get()
+    if held is not None and "version" in held:
+        return held["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
         version = time.time_ns()
         cache.set(VERSION_KEY, version, None)
+    if held is not None:
+        held["version"] = version
     return version
+
+
+@contextlib.contextmanager
+def one_version():
+    """Within the block (a request: see sites.portal.PortalMiddleware) the version is read from
+    the cache once, so the request sees one state of the site throughout (its own changes too)."""
+    token = _held.set({})
+    try:
+        yield
+    finally:
+        _held.reset(token)
 
 
 def cached(key, compute, timeout=60 * 60, expires=None):
