@@ -120,20 +120,27 @@ FOOTER_PAGES = ("privacy_page", "legal_notes_page", "accessibility_page")
 LOGO_SPEC = "height-82"
 
 
+# The PortalSettings fields every page's <head> reads (without unpickling the whole settings).
+HEAD_FIELDS = ("portal_name", "footer_text")
+
+
 def chrome(request):
     """What the header and footer need beyond the settings' own fields, per portal and language:
-    {"home_url", "logo": {"url", "width", "height"} or None, "privacy_page": URL or "", …}."""
+    {"home_url", "logo": {"url", "width", "height"} or None, "privacy_page": URL or "", …},
+    and the settings' HEAD_FIELDS."""
     from .portal import get_portal
 
     portal = get_portal(request)
     if portal.site is None:
-        return {"home_url": "/", "logo": None, **dict.fromkeys(FOOTER_PAGES, "")}
+        head = {name: getattr(portal.settings, name) for name in HEAD_FIELDS}
+        return {"home_url": "/", "logo": None, **dict.fromkeys(FOOTER_PAGES, ""), **head}
 
     def build():
         settings = portal.settings
         # A translated home page still in draft is not linked: the Italian one is.
         root = portal.root if portal.root.live else portal.site.root_page
         values = {"home_url": root.get_url(request) or "/", "logo": None}
+        values.update({name: getattr(settings, name) for name in HEAD_FIELDS})
         if settings.logo_id:
             rendition = settings.logo.get_rendition(LOGO_SPEC)
             values["logo"] = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
