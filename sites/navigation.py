@@ -4,6 +4,8 @@ Values are cached under a version number that any change to pages, sites or port
 settings replaces (see ``signals.py``), so nothing needs to know which keys to delete.
 """
 
+import contextlib
+import contextvars
 import time
 
 from django.core.cache import cache
@@ -11,10 +13,16 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 VERSION_KEY = "navigation:version"
+# The version a request read (see one_version): a page reads the cache a dozen times or more.
+_held = contextvars.ContextVar("navigation_version", default=None)
 
 
 def invalidate():
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    value = time.time_ns()
+    cache.set(VERSION_KEY, value, None)
+    held = _held.get()
+    if held is not None:
+        held["version"] = value
 
 
 def _invalidate_on_signal(**kwargs):
@@ -30,11 +38,27 @@ def invalidate_on_change(model):
 
 def version():
     """The current site-wide version: it changes whenever a page, site or portal setting does."""
+    held = _held.get()
+    if held is not None and "version" in held:
+        return held["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
         version = time.time_ns()
         cache.set(VERSION_KEY, version, None)
+    if held is not None:
+        held["version"] = version
     return version
+
+
+@contextlib.contextmanager
+def one_version():
+    """Within the block (a request: see sites.portal.PortalMiddleware) the version is read from
+    the cache once, so the request sees one state of the site throughout (its own changes too)."""
+    token = _held.set({})
+    try:
+        yield
+    finally:
+        _held.reset(token)
 
 
 def cached(key, compute, timeout=60 * 60, expires=None):
@@ -96,20 +120,27 @@ FOOTER_PAGES = ("privacy_page", "legal_notes_page", "accessibility_page")
 LOGO_SPEC = "height-82"
 
 
+# The PortalSettings fields every page's <head> reads (without unpickling the whole settings).
+HEAD_FIELDS = ("portal_name", "footer_text")
+
+
 def chrome(request):
     """What the header and footer need beyond the settings' own fields, per portal and language:
-    {"home_url", "logo": {"url", "width", "height"} or None, "privacy_page": URL or "", …}."""
+    {"home_url", "logo": {"url", "width", "height"} or None, "privacy_page": URL or "", …},
+    and the settings' HEAD_FIELDS."""
     from .portal import get_portal
 
     portal = get_portal(request)
     if portal.site is None:
-        return {"home_url": "/", "logo": None, **dict.fromkeys(FOOTER_PAGES, "")}
+        head = {name: getattr(portal.settings, name) for name in HEAD_FIELDS}
+        return {"home_url": "/", "logo": None, **dict.fromkeys(FOOTER_PAGES, ""), **head}
 
     def build():
         settings = portal.settings
         # A translated home page still in draft is not linked: the Italian one is.
         root = portal.root if portal.root.live else portal.site.root_page
         values = {"home_url": root.get_url(request) or "/", "logo": None}
+        values.update({name: getattr(settings, name) for name in HEAD_FIELDS})
         if settings.logo_id:
             rendition = settings.logo.get_rendition(LOGO_SPEC)
             values["logo"] = {"url": rendition.url, "width": rendition.width, "height": rendition.height}

@@ -136,14 +136,16 @@ def get_portal(request):
 
 
 class PortalMiddleware:
-    """Attach ``request.portal`` lazily: built the first time something reads it."""
+    """Attach ``request.portal`` lazily: built the first time something reads it; the site-wide
+    cache version is read once for the whole request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         request.portal = SimpleLazyObject(lambda: Portal.for_request(request))
-        return self.get_response(request)
+        with navigation.one_version():
+            return self.get_response(request)
 
 
 def portal(request):

@@ -2,9 +2,11 @@
 is still right for each page and each visitor, and follows every publish and settings change."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page
 
 from campaigns.models import NewsIndexPage
+from sites import navigation
 from sites.models import PortalSettings
 from tests.campaigns.conftest import offer_language, section, translate
 from tests.factories import NewsPageFactory, StandardPageFactory
@@ -100,3 +102,13 @@ def test_cached_news_pages_follow_publishing(client, siena):
     assert "Bando aperto" in html(client, "/it/notizie/")
     news.unpublish()
     assert "Bando aperto" not in html(client, "/it/notizie/")
+
+
+def test_a_request_reads_the_version_once_and_sees_its_own_changes():
+    with navigation.one_version():
+        first = navigation.version()
+        cache.set(navigation.VERSION_KEY, first + 1)  # another process publishes meanwhile
+        assert navigation.version() == first
+        navigation.invalidate()  # this request publishes
+        assert navigation.version() not in (first, first + 1)
+    assert navigation.version() == cache.get(navigation.VERSION_KEY)
